@@ -30,4 +30,22 @@ public record StructuredRequest<T>(
   public StructuredRequest<T> withImages(List<ImageInput> images) {
     return new StructuredRequest<>(task, input, images, variables, outputType);
   }
+
+  /** A copy with these prompt variables added ({@code {{name}}} in the prompt file). */
+  public StructuredRequest<T> withVariables(Map<String, Object> more) {
+    Map<String, Object> all = new java.util.LinkedHashMap<>(variables);
+    all.putAll(more);
+    return new StructuredRequest<>(task, input, images, all, outputType);
+  }
+
+  /**
+   * A copy whose given personal names (or any other literal strings) are replaced by placeholders
+   * before the prompt leaves for an external provider, and put back in the answer.
+   */
+  public StructuredRequest<T> withRedacted(List<String> names) {
+    return withVariables(Map.of(REDACT_VARIABLE, List.copyOf(names)));
+  }
+
+  /** The variable holding literal strings to redact (a list of strings), see {@link #withRedacted}. */
+  public static final String REDACT_VARIABLE = "redact";
 }

@@ -31,7 +31,7 @@ final class ApiKeyFilter implements Ordered {
 
   ApiKeyFilter(
       ApiKeys keys,
-      @Value("${suite.auth.public-paths:/health,/health/**,/swagger/**,/swagger-ui/**,/ui/**,/favicon.ico}")
+      @Value("${suite.auth.public-paths:/health,/health/**,/swagger/**,/swagger-ui/**,/ui/**,/webjars/**,/favicon.ico}")
           List<String> publicPaths) {
     this.keys = keys;
     this.publicPaths = List.copyOf(publicPaths);

@@ -1,0 +1,41 @@
+// English and Chinese texts of the adjusters' pages.
+import { addMessages } from '/ui/common/suite.js';
+
+addMessages({
+  en: {
+    'app.title': 'Claims review', 'nav.queue': 'Review queue', 'queue.title': 'Claims needing review',
+    'queue.filterFlag': 'Flag', 'queue.status': 'Status', 'queue.any': 'any', claim: 'Claim', member: 'Member',
+    vehicle: 'Vehicle', lossDate: 'Loss date', flags: 'Flags', total: 'Total', status: 'Status', created: 'Received',
+    'claim.report': 'Report', 'claim.photos': 'Photos', 'claim.flags': 'Photo checks', 'claim.estimate': 'Estimate',
+    'claim.history': 'Version history', 'claim.noFlags': 'No flags.', 'claim.noPhotos': 'No photos.',
+    description: 'Description', place: 'Place', vin: 'VIN', evidence: 'Evidence', part: 'Part', side: 'Side',
+    operation: 'Operation', damageType: 'Damage', severity: 'Severity', laborType: 'Labour type', laborHours: 'Labour h',
+    refinishHours: 'Refinish h', partType: 'Part type', partPrice: 'Part price', amount: 'Amount', source: 'Source',
+    confidence: 'Confidence', actions: '', edit: 'Edit', save: 'Save', cancel: 'Cancel', delete: 'Delete',
+    'line.add': 'Add line', approve: 'Approve estimate', approved: 'Approved', print: 'Print view', version: 'Version',
+    'history.changes': 'What changed', 'history.by': 'By', 'history.at': 'When', 'low.confidence': 'Low confidence: check this line',
+    subtotal: 'Subtotal', tax: 'Tax', deductible: 'Deductible', grandTotal: 'Total', parts: 'Parts', labor: 'Labour',
+    paint: 'Paint & materials', 'approve.done': 'Estimate approved (version {v}).', 'saved': 'Saved (version {v}).',
+    'print.title': 'Repair estimate', 'print.approvedAt': 'Approved', 'print.notApproved': 'This estimate is not approved yet.',
+    'print.button': 'Print', 'back': 'Back', 'sortHint': 'Click a column to sort', 'flag.severity': 'Severity',
+    'confirm.delete': 'Delete this line?', 'supplement': 'Likely supplement',
+  },
+  zh: {
+    'app.title': '理赔审核', 'nav.queue': '待审队列', 'queue.title': '待审核的理赔',
+    'queue.filterFlag': '标记', 'queue.status': '状态', 'queue.any': '全部', claim: '理赔单', member: '会员',
+    vehicle: '车辆', lossDate: '出险日期', flags: '标记', total: '合计', status: '状态', created: '收到时间',
+    'claim.report': '报案信息', 'claim.photos': '照片', 'claim.flags': '照片核查', 'claim.estimate': '定损单',
+    'claim.history': '版本历史', 'claim.noFlags': '无标记。', 'claim.noPhotos': '无照片。',
+    description: '描述', place: '地点', vin: '车架号', evidence: '依据', part: '部件', side: '方位',
+    operation: '作业', damageType: '损伤', severity: '程度', laborType: '工时类型', laborHours: '工时',
+    refinishHours: '喷漆工时', partType: '配件类型', partPrice: '配件价', amount: '金额', source: '来源',
+    confidence: '置信度', actions: '', edit: '编辑', save: '保存', cancel: '取消', delete: '删除',
+    'line.add': '添加项目', approve: '批准定损', approved: '已批准', print: '打印视图', version: '版本',
+    'history.changes': '变更内容', 'history.by': '操作人', 'history.at': '时间', 'low.confidence': '置信度低：请核对此项',
+    subtotal: '小计', tax: '税', deductible: '免赔额', grandTotal: '合计', parts: '配件', labor: '工时费',
+    paint: '油漆辅料', 'approve.done': '定损单已批准（版本 {v}）。', 'saved': '已保存（版本 {v}）。',
+    'print.title': '维修定损单', 'print.approvedAt': '批准时间', 'print.notApproved': '此定损单尚未批准。',
+    'print.button': '打印', 'back': '返回', 'sortHint': '点击列标题排序', 'flag.severity': '严重程度',
+    'confirm.delete': '删除此项目？', 'supplement': '可能需要追加',
+  },
+});

@@ -1,0 +1,199 @@
+package com.carmutual.phone.call;
+
+import com.carmutual.phone.dialogue.CallState;
+import com.carmutual.phone.dialogue.Checked;
+import com.carmutual.phone.dialogue.Dialogue;
+import com.carmutual.phone.dialogue.Reply;
+import com.carmutual.phone.script.Script;
+import com.carmutual.phone.script.Scripts;
+import com.carmutual.phone.twilio.TwiML;
+import com.carmutual.phone.twilio.TwilioSettings;
+import com.carmutual.phone.understand.ExtractInput;
+import com.carmutual.phone.understand.Extraction;
+import com.carmutual.phone.understand.Understanding;
+import com.carmutual.shared.llmops.NodeKind;
+import com.carmutual.shared.llmops.Workflows;
+import com.carmutual.shared.problem.ProblemException;
+import com.carmutual.shared.time.BusinessZone;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Answers Twilio's voice webhooks: starts a call on the first request, runs each later turn as
+ * workflow {@code phone.turn} (extract, validate, dialogue) and stores it, replays the stored answer
+ * for a turn already applied, and records status callbacks.
+ */
+@Singleton
+public final class CallService {
+  private static final Set<String> MACHINE = Set.of("machine_start", "machine_end_beep", "machine_end_silence", "machine_end_other", "fax");
+
+  private final CallStore store;
+  private final Scripts scripts;
+  private final Understanding understanding;
+  private final Workflows workflows;
+  private final Clock clock;
+  private final BusinessZone businessZone;
+  private final TwilioSettings twilio;
+  private final List<CallEndHook> hooks;
+  private final List<CallStatusListener> statusListeners;
+
+  CallService(CallStore store, Scripts scripts, Understanding understanding, Workflows workflows, Clock clock,
+      BusinessZone businessZone, TwilioSettings twilio, List<CallEndHook> hooks, List<CallStatusListener> statusListeners) {
+    this.store = store;
+    this.scripts = scripts;
+    this.understanding = understanding;
+    this.workflows = workflows;
+    this.clock = clock;
+    this.businessZone = businessZone;
+    this.twilio = twilio;
+    this.hooks = hooks;
+    this.statusListeners = statusListeners;
+  }
+
+  /**
+   * The TwiML for one webhook. {@code turn} is null on the call's first request; {@code lang},
+   * {@code zone} and {@code campaign} come from the URL the call was set up with.
+   */
+  public String answer(String scriptName, Integer turn, String lang, String zone, String campaign, Map<String, String> params) {
+    Script script = scripts.get(scriptName);
+    String callSid = params.get("CallSid");
+    if (callSid == null || !callSid.matches("[A-Za-z0-9]{2,64}")) {
+      throw ProblemException.badRequest("missing-call-sid", "CallSid is missing or malformed");
+    }
+    if (turn == null) {
+      return start(script, callSid, lang, zone, campaign, params);
+    }
+    StoredCall call = store.find(callSid).orElseThrow(() -> ProblemException.notFound("call " + callSid));
+    if (!call.script().equals(script.name())) {
+      throw ProblemException.badRequest("wrong-script", "call " + callSid + " runs script " + call.script());
+    }
+    if (turn < call.turn()) {
+      return replay(callSid, turn);
+    }
+    if (turn > call.turn()) {
+      throw new ProblemException(HttpStatus.CONFLICT, "turn-ahead",
+          "call " + callSid + " expects turn " + call.turn() + ", not " + turn);
+    }
+    return step(script, call, turn, params);
+  }
+
+  private String start(Script script, String callSid, String lang, String zone, String campaign, Map<String, String> params) {
+    if (store.find(callSid).isPresent()) {
+      return replay(callSid, 0);
+    }
+    Instant now = clock.instant();
+    String language = "zh".equals(lang) ? "zh" : "en";
+    ZoneId callZone = zone(zone);
+    Dialogue.Step step;
+    String answeredBy = params.get("AnsweredBy");
+    if (answeredBy != null && MACHINE.contains(answeredBy)) {
+      step = Dialogue.voicemail(script, language, callZone, now);
+    } else {
+      step = Dialogue.start(script, language, callZone, now);
+    }
+    String twiml = TwiML.write(step.reply(), actionUrl(script.name(), 1), twilio.transferNumber());
+    StoredCall call = new StoredCall(callSid, script.name(), language, initialStatus(params), step.state().outcome(),
+        params.get("Direction"), params.get("From"), params.get("To"), blankToNull(campaign), answeredBy, null, 1,
+        step.state(), now, now);
+    if (!store.create(call, twiml)) {
+      return replay(callSid, 0);
+    }
+    if (CallState.DONE.equals(step.state().pending())) {
+      ended(call, script, step.state());
+    }
+    return twiml;
+  }
+
+  private String step(Script script, StoredCall call, int turn, Map<String, String> params) {
+    Instant now = clock.instant();
+    String speech = blankToNull(params.get("SpeechResult"));
+    String digits = blankToNull(params.get("Digits"));
+    Double confidence = parseDouble(params.get("Confidence"));
+    CallState state = call.state();
+    TurnInput input = new TurnInput(call.callSid(), script.name(), turn, speech, digits, confidence);
+    Dialogue.Step step = workflows.run("phone.turn", input, run -> {
+      ExtractInput in = Dialogue.extractInput(script, state, speech, digits);
+      Extraction x = CallState.DONE.equals(state.pending())
+          ? new Extraction(List.of(), Extraction.NONE)
+          : run.node("extract", NodeKind.LLM, in, () -> understanding.extract(in));
+      Checked checked = run.node("validate", NodeKind.DETERMINISTIC, x, () -> Dialogue.validate(script, state, x));
+      return run.node("dialogue", NodeKind.DETERMINISTIC, checked,
+          () -> Dialogue.advance(script, state, speech, digits, confidence, checked, now));
+    }).output();
+    String twiml = TwiML.write(step.reply(), actionUrl(script.name(), turn + 1), twilio.transferNumber());
+    boolean ends = !CallState.DONE.equals(state.pending()) && CallState.DONE.equals(step.state().pending());
+    CallEndHook.Tx endWork = ends ? c -> runHooks(c, call, script, step.state()) : null;
+    if (!store.advance(call.callSid(), turn, step.state(), twiml, now, endWork)) {
+      return replay(call.callSid(), turn);
+    }
+    return twiml;
+  }
+
+  private void ended(StoredCall call, Script script, CallState state) {
+    store.inTx(c -> runHooks(c, call, script, state));
+  }
+
+  private void runHooks(java.sql.Connection c, StoredCall call, Script script, CallState state) throws java.sql.SQLException {
+    Map<String, Object> fields = Dialogue.fields(script, state);
+    for (CallEndHook h : hooks) {
+      h.onEnd(c, call, script, state, fields);
+    }
+  }
+
+  /** Twilio's status callback; unknown calls (never answered) still reach the listeners. */
+  public void status(Map<String, String> params) {
+    String callSid = params.get("CallSid");
+    if (callSid == null || callSid.isBlank()) {
+      throw ProblemException.badRequest("missing-call-sid", "CallSid is missing");
+    }
+    String status = blankToNull(params.get("CallStatus"));
+    Integer duration = params.get("CallDuration") == null ? null : Integer.valueOf(params.get("CallDuration").trim());
+    store.updateStatus(callSid, status, duration, blankToNull(params.get("AnsweredBy")), clock.instant());
+    for (CallStatusListener l : statusListeners) {
+      l.onStatus(callSid, status, blankToNull(params.get("AnsweredBy")));
+    }
+  }
+
+  private String replay(String callSid, int turn) {
+    return store.response(callSid, turn)
+        .orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "turn-in-progress", "turn " + turn + " of " + callSid + " is not answered yet"));
+  }
+
+  /** The URL Twilio posts the next answer to. */
+  public String actionUrl(String script, int turn) {
+    return twilio.publicBase() + "/voice/" + URLEncoder.encode(script, StandardCharsets.UTF_8) + "?turn=" + turn;
+  }
+
+  private ZoneId zone(String zone) {
+    try {
+      return zone == null || zone.isBlank() ? businessZone.zone() : ZoneId.of(zone);
+    } catch (RuntimeException e) {
+      throw ProblemException.badRequest("bad-zone", "unknown time zone: " + zone);
+    }
+  }
+
+  private static String initialStatus(Map<String, String> params) {
+    String s = params.get("CallStatus");
+    return s == null || s.isBlank() ? "in-progress" : s;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static Double parseDouble(String s) {
+    try {
+      return s == null || s.isBlank() ? null : Double.valueOf(s);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package com.carmutual.phone.twilio;
+
+import com.carmutual.phone.dialogue.Reply;
+
+/**
+ * Writes a dialogue {@link Reply} as TwiML: a {@code <Gather input="speech dtmf">} with the prompts
+ * nested (so the caller can barge in) and a {@code <Redirect>} to the same turn for silence; a
+ * {@code <Dial>} to the human line; or a {@code <Hangup/>}.
+ */
+public final class TwiML {
+  private TwiML() {}
+
+  public static String write(Reply reply, String actionUrl, String transferNumber) {
+    String language = "zh".equals(reply.lang()) ? "cmn-Hans-CN" : "en-US";
+    StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>");
+    switch (reply.action()) {
+      case GATHER -> {
+        x.append("<Gather input=\"").append(reply.keysOnly() ? "dtmf" : "speech dtmf").append('"')
+            .append(" action=\"").append(escape(actionUrl)).append("\" method=\"POST\"")
+            .append(" language=\"").append(language).append('"')
+            .append(reply.keysOnly() ? " timeout=\"10\" finishOnKey=\"#\"" : " speechTimeout=\"auto\" speechModel=\"phone_call\" timeout=\"6\"");
+        if (reply.numDigits() != null) {
+          x.append(" numDigits=\"").append(reply.numDigits()).append('"');
+        }
+        x.append('>');
+        say(x, reply, language);
+        x.append("</Gather><Redirect method=\"POST\">").append(escape(actionUrl)).append("</Redirect>");
+      }
+      case TRANSFER -> {
+        say(x, reply, language);
+        if (transferNumber != null && !transferNumber.isBlank()) {
+          x.append("<Dial timeout=\"30\"><Number>").append(escape(transferNumber)).append("</Number></Dial>");
+        }
+        x.append("<Hangup/>");
+      }
+      case HANGUP -> {
+        say(x, reply, language);
+        x.append("<Hangup/>");
+      }
+    }
+    return x.append("</Response>").toString();
+  }
+
+  private static void say(StringBuilder x, Reply reply, String language) {
+    for (String s : reply.say()) {
+      x.append("<Say language=\"").append(language).append("\">").append(escape(s)).append("</Say>");
+    }
+  }
+
+  static String escape(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&apos;");
+  }
+}

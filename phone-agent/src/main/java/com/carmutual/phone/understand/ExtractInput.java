@@ -1,0 +1,21 @@
+package com.carmutual.phone.understand;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/**
+ * Input of task {@code phone.extract}: what the caller just said (or keyed) in answer to the slot
+ * {@code expecting} ({@code #confirm} for the read-back question), every slot of the script, the
+ * ones already filled (a correction may name them), and the call's local date for relative dates.
+ */
+@Serdeable
+public record ExtractInput(
+    String script,
+    String lang,
+    String today,
+    String expecting,
+    List<SlotSpec> slots,
+    List<String> filled,
+    @Nullable String utterance,
+    @Nullable String digits) {}

@@ -1,0 +1,139 @@
+package com.carmutual.phone.understand;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Word lists for short answers in English and Chinese: yes and no, "I don't know", requests for a
+ * person or a repeat, corrections and "nothing to add". Checked in that order of precedence by the
+ * extractor. Never does I/O.
+ */
+final class Lexicon {
+  private Lexicon() {}
+
+  private static final Pattern EN_YES =
+      Pattern.compile(
+          "^(yes|yeah|yea|yep|yup|ya|sure|correct|right|that's right|that is right|affirmative|absolutely|definitely"
+              + "|of course|certainly|ok|okay|i agree|agree|i do|i have|i did|i am|i'm|it is|it was|it did|they did"
+              + "|we did|he did|she did|there was|there were|please|i consent|go ahead|fine|exactly|indeed|uh huh|mhm|yes please"
+              + "|i would|i'd like|that's correct|all correct|all good|sounds good|perfect|true)\\b");
+  private static final Pattern EN_NO =
+      Pattern.compile(
+          "^(no|nope|nah|not|negative|never|none|nobody|no one|nothing|i don't|i do not|i didn't|i did not|i'm not"
+              + "|i am not|it isn't|it's not|it is not|it wasn't|it was not|there wasn't|there was not|there weren't"
+              + "|they didn't|we didn't|didn't|don't|wasn't|isn't|can't|cannot|no thanks|no thank you|not really"
+              + "|i haven't|i have not|incorrect|wrong|false|i disagree|i do not agree)\\b");
+  private static final Pattern EN_UNKNOWN =
+      Pattern.compile(
+          "\\b(don'?t know|do not know|not sure|no idea|can'?t remember|cannot remember|don'?t remember|do not remember"
+              + "|don'?t recall|can'?t recall|not certain|unsure|i forget|i forgot|don'?t have it|do not have it|not with me"
+              + "|rather not|prefer not|won'?t say|skip|pass)\\b");
+  private static final Pattern ZH_UNKNOWN =
+      Pattern.compile("(不知道|不清楚|不记得|记不得|记不清|忘了|忘记了|不确定|说不准|不太清楚|没带|不方便|跳过|不想说|不愿意说)");
+  private static final Pattern ZH_NEG = Pattern.compile("^(不|没|沒|无|否|别|甭)|(没有|不是|不对|不用|不要|不能|不行|不可以|不同意|不需要|没了|并没有|未)");
+  private static final Pattern ZH_YES =
+      Pattern.compile("(是|对|没错|有|要|可以|能|好|行|同意|需要|嗯|当然|确定|正确|了|会|愿意|OK|ok|对的)");
+  private static final Pattern AGENT =
+      Pattern.compile(
+          "\\b(agent|human|representative|operator|real person|a person|someone real|speak to (?:a |an )?(?:person|someone)"
+              + "|talk to (?:a |an )?(?:person|someone))\\b|人工|转人工|真人|客服人员|接线员|找人");
+  private static final Pattern REPEAT =
+      Pattern.compile("\\b(repeat|say (?:that|it) again|pardon|come again|sorry\\?|what was that)\\b|再说一遍|重复一下|没听清|没听懂|你说什么");
+  private static final Pattern CORRECTION =
+      Pattern.compile(
+          "^(?:no[,.]?\\s+|sorry[,.]?\\s+|oops[,.]?\\s+|wait[,.]?\\s+)*(?:i meant|i mean|actually(?: it was| it's)?|correction"
+              + "|let me correct that|make that|it should be|that should be)\\b[,:]?\\s*"
+              + "|^(?:不对|不是|错了|说错了)?[，,。\\s]*(?:我是说|我的意思是|应该是|更正一下|改成|更正)[，,：:\\s]*");
+  private static final Pattern NOTHING =
+      Pattern.compile(
+          "^(no|nope|nothing|nothing else|none|no comment|no comments|that's all|that's it|that is all|all good|i'm good"
+              + "|not really|no thanks|no thank you|nothing more|n/a)\\b[.!]?\\s*(?:thanks|thank you)?[.!]?$"
+              + "|^(没有|没了|没什么|没啥|没有了|无|不用了|没有意见|没意见|没什么要说的|就这些)[。.!！]?$");
+
+  static String norm(String text) {
+    return text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace('’', '\'');
+  }
+
+  static boolean isChinese(String text) {
+    return text != null && text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+  }
+
+  /** TRUE for yes, FALSE for no, null when the answer is neither. */
+  static Boolean yesNo(String text, List<String> yesCues, List<String> noCues) {
+    String t = norm(text).replaceAll("^(well|um|uh|erm|oh|so|hmm)[,.]?\\s+", "");
+    if (t.isEmpty()) {
+      return null;
+    }
+    if (isChinese(t)) {
+      if (ZH_UNKNOWN.matcher(t).find()) {
+        return null;
+      }
+      for (String cue : noCues) {
+        if (t.contains(cue)) {
+          return false;
+        }
+      }
+      if (ZH_NEG.matcher(t).find()) {
+        return false;
+      }
+      for (String cue : yesCues) {
+        if (t.contains(cue)) {
+          return true;
+        }
+      }
+      return ZH_YES.matcher(t).find() ? true : null;
+    }
+    if (EN_UNKNOWN.matcher(t).find() && !t.startsWith("yes") && !t.startsWith("no")) {
+      return null;
+    }
+    if (EN_NO.matcher(t).find()) {
+      return false;
+    }
+    if (EN_YES.matcher(t).find()) {
+      return true;
+    }
+    for (String cue : noCues) {
+      if (t.contains(cue)) {
+        return false;
+      }
+    }
+    for (String cue : yesCues) {
+      if (t.contains(cue)) {
+        return true;
+      }
+    }
+    if (t.matches(".*\\b(no|not|never|didn't|wasn't|isn't|don't)\\b.*")) {
+      return false;
+    }
+    return t.matches(".*\\b(yes|yeah|yep|sure|correct)\\b.*") ? true : null;
+  }
+
+  static boolean unknown(String text) {
+    String t = norm(text);
+    return EN_UNKNOWN.matcher(t).find() || ZH_UNKNOWN.matcher(t).find();
+  }
+
+  static boolean wantsAgent(String text) {
+    return AGENT.matcher(norm(text)).find();
+  }
+
+  static boolean wantsRepeat(String text) {
+    return REPEAT.matcher(norm(text)).find();
+  }
+
+  /** The rest of the utterance after a correction marker ("no, I meant ..."), or null if none. */
+  static String correction(String text) {
+    String t = text == null ? "" : text.trim();
+    var m = CORRECTION.matcher(t.toLowerCase(Locale.ROOT).replace('’', '\''));
+    if (m.find() && m.end() > 0 && m.end() < t.length()) {
+      return t.substring(m.end()).trim();
+    }
+    return null;
+  }
+
+  /** True when the caller has nothing to add ("nothing else", "没有"). */
+  static boolean nothing(String text) {
+    return NOTHING.matcher(norm(text)).find();
+  }
+}

@@ -1,0 +1,39 @@
+package com.carmutual.phone.understand;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the extractor needs to know about one slot of a script: its name, type ({@code date, time,
+ * yes_no, number, score, plate, member_id, text}), range, whether "I don't know" is an answer
+ * (nullable), which way dates lean ({@code past}/{@code future}), its role for free text
+ * ({@code name}, {@code location}, {@code comment}), cue words and score labels.
+ */
+@Serdeable
+public record SlotSpec(
+    String name,
+    String type,
+    @Nullable Double min,
+    @Nullable Double max,
+    boolean nullable,
+    @Nullable String direction,
+    @Nullable String role,
+    @Nullable List<String> yesCues,
+    @Nullable List<String> noCues,
+    @Nullable Map<String, List<String>> labels,
+    @Nullable List<String> keywords) {
+
+  public List<String> yesCuesOrEmpty() {
+    return yesCues == null ? List.of() : yesCues;
+  }
+
+  public List<String> noCuesOrEmpty() {
+    return noCues == null ? List.of() : noCues;
+  }
+
+  public List<String> keywordsOrEmpty() {
+    return keywords == null ? List.of() : keywords;
+  }
+}

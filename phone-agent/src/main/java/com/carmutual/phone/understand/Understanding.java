@@ -1,0 +1,73 @@
+package com.carmutual.phone.understand;
+
+import com.carmutual.shared.gateway.CallScope;
+import com.carmutual.shared.gateway.LlmException;
+import com.carmutual.shared.gateway.LlmGateway;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Node {@code phone.extract}: asks the gateway (whatever provider the task is routed to) within a
+ * deadline well inside Twilio's 15 s webhook limit, and falls back to the deterministic parsers
+ * when the gateway fails or the deadline passes, so a turn is always answered.
+ */
+@Singleton
+public final class Understanding {
+  /** The gateway task name. */
+  public static final String TASK = "phone.extract";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Understanding.class);
+  private final LlmGateway gateway;
+  private final Duration deadline;
+  private final DeterministicExtractor fallback = new DeterministicExtractor();
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "phone-extract");
+            t.setDaemon(true);
+            return t;
+          });
+
+  Understanding(LlmGateway gateway, @Value("${phone.extract.deadline:4s}") Duration deadline) {
+    this.gateway = gateway;
+    this.deadline = deadline;
+  }
+
+  /** The slots {@code input} fills; never fails (the deterministic parsers answer last). */
+  public Extraction extract(ExtractInput input) {
+    Optional<CallScope.Scope> scope = CallScope.current();
+    CompletableFuture<Extraction> call =
+        CompletableFuture.supplyAsync(
+            () ->
+                scope
+                    .map(s -> CallScope.within(s.runId(), s.node(), () -> gateway.structured(TASK, input, Extraction.class)))
+                    .orElseGet(() -> gateway.structured(TASK, input, Extraction.class)),
+            executor);
+    try {
+      Extraction out = call.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+      return out == null || out.values() == null ? fallback.extract(input) : out;
+    } catch (TimeoutException e) {
+      call.cancel(true);
+      LOG.warn("phone.extract passed its {} deadline; using the deterministic parsers", deadline);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof LlmException le) {
+        LOG.info("phone.extract failed ({}); using the deterministic parsers", le.kind());
+      } else {
+        LOG.warn("phone.extract failed; using the deterministic parsers", e.getCause());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return fallback.extract(input);
+  }
+}

@@ -1,0 +1,29 @@
+package com.carmutual.shared.llmops.support;
+
+import java.util.function.Supplier;
+
+/**
+ * Marks the current thread as running an experiment item. Annotation reply stays silent inside,
+ * so an experiment measures the configuration under test and not the stored human answers.
+ */
+public final class ExperimentScope {
+  private static final ThreadLocal<Boolean> ACTIVE = new ThreadLocal<>();
+
+  private ExperimentScope() {}
+
+  public static boolean active() {
+    return Boolean.TRUE.equals(ACTIVE.get());
+  }
+
+  public static <T> T within(Supplier<T> body) {
+    Boolean before = ACTIVE.get();
+    ACTIVE.set(Boolean.TRUE);
+    try {
+      return body.get();
+    } finally {
+      if (before == null) {
+        ACTIVE.remove();
+      }
+    }
+  }
+}

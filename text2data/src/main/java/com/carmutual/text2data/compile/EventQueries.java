@@ -1,0 +1,130 @@
+package com.carmutual.text2data.compile;
+
+import com.carmutual.text2data.compile.CompiledQuery.Column;
+import com.carmutual.text2data.model.SemanticModel;
+import com.carmutual.text2data.model.SemanticModel.Dimension;
+import com.carmutual.text2data.model.SemanticModel.Entity;
+import com.carmutual.text2data.model.SemanticModel.Kind;
+import com.carmutual.text2data.query.SemanticQuery;
+import com.carmutual.text2data.query.SemanticQuery.Conversion;
+import com.carmutual.text2data.query.SemanticQuery.Filter;
+import com.carmutual.text2data.query.SemanticQuery.Retention;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Retention and conversion over app events (PostHog-style): fixed SQL templates filled with
+ * model-checked event names and dates. Retention of cohorts that have not reached day N by the
+ * data cut (the day before asOf) is NULL, never 0.
+ */
+final class EventQueries {
+  private EventQueries() {}
+
+  static CompiledQuery retention(SemanticModel model, SemanticQuery q, Dialect dialect, LocalDate asOf) {
+    Retention r = q.retention();
+    if (r == null) {
+      throw new CompileException("a retention query needs retention: {targetEvent, returningEvent, day}");
+    }
+    requireEvent(model, r.targetEvent());
+    requireEvent(model, r.returningEvent());
+    if (r.day() < 1 || r.day() > 365) {
+      throw new CompileException("retention day must be between 1 and 365");
+    }
+    if (q.time() == null || q.time().start() == null) {
+      throw new CompileException("a retention query needs the cohort period");
+    }
+    LocalDate start = SqlCompiler.parseDate(q.time().start(), "time.start");
+    LocalDate end = SqlCompiler.parseDate(q.time().end(), "time.end");
+    boolean byDay = "day".equals(r.cohortGrain());
+    Entity ev = model.eventEntity();
+    String user = ev.userKey();
+    String t = "event_time".equals(ev.timeColumn()) ? "event_time" : ev.timeColumn();
+    LocalDate dataThrough = asOf.minusDays(1);
+    int n = r.day();
+    String sql = "WITH first_seen AS (SELECT e." + user + " AS user_key, CAST(MIN(e." + t + ") AS DATE) AS cohort_date FROM " + ev.table()
+        + " e WHERE e.event_name = " + Sql.str(r.targetEvent()) + " GROUP BY e." + user + "), "
+        + "cohort AS (SELECT user_key, cohort_date FROM first_seen WHERE cohort_date >= " + Sql.date(start) + " AND cohort_date < " + Sql.date(end) + "), "
+        + "returned AS (SELECT DISTINCT c.user_key FROM cohort c JOIN " + ev.table() + " e ON e." + user + " = c.user_key AND e.event_name = "
+        + Sql.str(r.returningEvent()) + " AND e." + t + " >= CAST(c.cohort_date + " + n + " AS TIMESTAMP) AND e." + t
+        + " < CAST(c.cohort_date + " + (n + 1) + " AS TIMESTAMP)) "
+        + "SELECT " + (byDay ? "c.cohort_date AS cohort_date, " : "") + "COUNT(*) AS cohort_size, "
+        + "CASE WHEN MAX(c.cohort_date) + " + n + " <= " + Sql.date(dataThrough) + " THEN COUNT(r.user_key) END AS retained_d" + n + ", "
+        + "CASE WHEN MAX(c.cohort_date) + " + n + " <= " + Sql.date(dataThrough) + " THEN CAST(COUNT(r.user_key) AS DOUBLE PRECISION) / COUNT(*) END AS d"
+        + n + "_retention FROM cohort c LEFT JOIN returned r ON r.user_key = c.user_key"
+        + (byDay ? " GROUP BY c.cohort_date ORDER BY c.cohort_date" : "") + " LIMIT " + SqlCompiler.limitOf(q, model.rowLimit());
+    List<Column> cols = new ArrayList<>();
+    if (byDay) {
+      cols.add(new Column("cohort_date", "time", "date"));
+    }
+    cols.add(new Column("cohort_size", "metric", "integer"));
+    cols.add(new Column("retained_d" + n, "metric", "integer"));
+    cols.add(new Column("d" + n + "_retention", "metric", "ratio"));
+    return new CompiledQuery(sql, dialect.name(), cols, model.rowLimit());
+  }
+
+  static CompiledQuery conversion(SemanticModel model, SemanticQuery q, Dialect dialect, SqlCompiler compiler) {
+    Conversion c = q.conversion();
+    if (c == null) {
+      throw new CompileException("a conversion query needs conversion: {baseEvent, conversionEvent, windowDays}");
+    }
+    requireEvent(model, c.baseEvent());
+    requireEvent(model, c.conversionEvent());
+    if (c.windowDays() < 1 || c.windowDays() > 365) {
+      throw new CompileException("conversion window must be between 1 and 365 days");
+    }
+    if (q.time() == null || q.time().start() == null) {
+      throw new CompileException("a conversion query needs the period of the base event");
+    }
+    LocalDate start = SqlCompiler.parseDate(q.time().start(), "time.start");
+    LocalDate end = SqlCompiler.parseDate(q.time().end(), "time.end");
+    Entity ev = model.eventEntity();
+    String user = ev.userKey();
+    String t = ev.timeColumn();
+    SqlCompiler.FromClause from = compiler.new FromClause(ev);
+    List<String> breakdown = new ArrayList<>();
+    List<Column> cols = new ArrayList<>();
+    for (String dn : q.dimensions()) {
+      Dimension d = model.dimension(dn).orElseThrow(() -> new CompileException("unknown dimension " + dn));
+      if (d.kind() == Kind.USER_FIRST_EVENT_PROPERTY && d.event().equals(c.baseEvent())) {
+        d = new Dimension(d.name(), "event", null, Kind.EVENT_PROPERTY, d.propertyKey(), null, d.synonyms(), d.values(), d.valueSets(), false);
+      }
+      breakdown.add(compiler.dimensionExpr(from, d));
+      cols.add(new Column(SqlCompiler.columnName(dn), "dimension", "text"));
+    }
+    List<String> where = new ArrayList<>();
+    where.add("t0.event_name = " + Sql.str(c.baseEvent()));
+    where.add("t0." + t + " >= " + Sql.timestamp(start) + " AND t0." + t + " < " + Sql.timestamp(end));
+    for (Filter f : q.filters()) {
+      where.add(compiler.filterCondition(from, f));
+    }
+    StringBuilder base = new StringBuilder("SELECT t0." + user + " AS user_key, t0." + t + " AS base_time");
+    for (int i = 0; i < breakdown.size(); i++) {
+      base.append(", ").append(breakdown.get(i)).append(" AS d").append(i);
+    }
+    base.append(" FROM ").append(from.sql()).append(" WHERE ").append(String.join(" AND ", where));
+    List<String> dcols = new ArrayList<>();
+    for (int i = 0; i < breakdown.size(); i++) {
+      dcols.add("b.d" + i + " AS " + cols.get(i).name());
+    }
+    String group = breakdown.isEmpty() ? "" : " GROUP BY " + String.join(", ", dcols.stream().map(s -> s.substring(0, s.indexOf(" AS "))).toList());
+    String sql = "WITH base AS (" + base + "), converted AS (SELECT DISTINCT b.user_key FROM base b JOIN " + ev.table() + " s ON s." + user
+        + " = b.user_key AND s.event_name = " + Sql.str(c.conversionEvent()) + " AND s." + t + " > b.base_time AND s." + t
+        + " <= b.base_time + INTERVAL '" + c.windowDays() + "' DAY) SELECT " + (dcols.isEmpty() ? "" : String.join(", ", dcols) + ", ")
+        + "COUNT(DISTINCT b.user_key) AS base_users, COUNT(DISTINCT cv.user_key) AS converted_users, "
+        + "CAST(COUNT(DISTINCT cv.user_key) AS DOUBLE PRECISION) / NULLIF(COUNT(DISTINCT b.user_key), 0) AS conversion_rate "
+        + "FROM base b LEFT JOIN converted cv ON cv.user_key = b.user_key" + group
+        + (breakdown.isEmpty() ? "" : " ORDER BY conversion_rate DESC, " + cols.get(0).name() + " ASC")
+        + " LIMIT " + SqlCompiler.limitOf(q, model.rowLimit());
+    cols.add(new Column("base_users", "metric", "integer"));
+    cols.add(new Column("converted_users", "metric", "integer"));
+    cols.add(new Column("conversion_rate", "metric", "ratio"));
+    return new CompiledQuery(sql, dialect.name(), cols, model.rowLimit());
+  }
+
+  private static void requireEvent(SemanticModel model, String event) {
+    if (event == null || !model.events().containsKey(event)) {
+      throw new CompileException("unknown app event " + event + "; known: " + model.events().keySet());
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package com.carmutual.text2data.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The governed semantic layer: everything that can be asked of the warehouse. Immutable once
+ * loaded; every name a semantic query uses must resolve here.
+ */
+public record SemanticModel(
+    String spineTable,
+    String spineColumn,
+    int rowLimit,
+    Map<String, Entity> entities,
+    Map<String, Dimension> dimensions,
+    Map<String, Metric> metrics,
+    Map<String, Event> events) {
+
+  /** A table with a key, its default time column and its many-to-one joins {other entity: fk column}. */
+  public record Entity(
+      String name,
+      String table,
+      String key,
+      String timeColumn,
+      String userKey,
+      String propertiesTable,
+      Map<String, String> joins,
+      List<String> synonyms) {}
+
+  /** What a dimension reads. */
+  public enum Kind {
+    CATEGORY,
+    NUMBER,
+    BOOLEAN,
+    TIME,
+    DATE,
+    EVENT_PROPERTY,
+    USER_FIRST_EVENT_PROPERTY;
+
+    public boolean isTime() {
+      return this == TIME || this == DATE;
+    }
+  }
+
+  /** A named group of values, e.g. 新能源 = bev + phev. */
+  public record ValueSet(List<String> values, List<String> synonyms) {}
+
+  /** A column (or event property) that queries group or filter by. */
+  public record Dimension(
+      String name,
+      String entity,
+      String column,
+      Kind kind,
+      String propertyKey,
+      String event,
+      List<String> synonyms,
+      Map<String, List<String>> values,
+      Map<String, ValueSet> valueSets,
+      boolean entityLevel) {
+
+    /** True when the model lists the allowed values (so any other value is refused). */
+    public boolean closedValues() {
+      return !values.isEmpty() && kind != Kind.EVENT_PROPERTY && kind != Kind.USER_FIRST_EVENT_PROPERTY;
+    }
+  }
+
+  /** A row condition on a column of the measure's own table. op: in, not_in, is_null, not_null, is_true, is_false. */
+  public record Condition(String column, String op, List<String> values) {}
+
+  /** One aggregate over an entity: agg count|count_distinct|sum|avg|min|max of expr where filter. */
+  public record Measure(String agg, String expr, List<Condition> filter) {}
+
+  /** Active-on-a-day columns for snapshot metrics. */
+  public record Active(String start, String end, String cancel) {}
+
+  /**
+   * A metric. type: simple (measure), ratio (numerator/denominator), derived (expr over other
+   * metrics), cumulative (running total of metric cumulativeOf), snapshot (measure over rows active
+   * on a day). timeColumn: null = the entity's default, "none" = not time-bound.
+   */
+  public record Metric(
+      String name,
+      String type,
+      String entity,
+      Measure measure,
+      Measure numerator,
+      Measure denominator,
+      String derivedExpr,
+      String cumulativeOf,
+      Active active,
+      String timeColumn,
+      String unit,
+      List<String> synonyms,
+      boolean hidden) {
+
+    public boolean isRatio() {
+      return "ratio".equals(type) || ("derived".equals(type) && derivedExpr != null && derivedExpr.contains("/"));
+    }
+  }
+
+  /** An app event of the tracking plan (埋点字典). */
+  public record Event(String name, List<String> synonyms) {}
+
+  public Optional<Dimension> dimension(String name) {
+    return Optional.ofNullable(dimensions.get(name));
+  }
+
+  public Optional<Metric> metric(String name) {
+    return Optional.ofNullable(metrics.get(name));
+  }
+
+  /** The dimension declared on {@code entity}'s {@code column}, if any. */
+  public Optional<Dimension> columnDimension(String entity, String column) {
+    return dimensions.values().stream()
+        .filter(d -> d.entity().equals(entity) && column.equals(d.column()))
+        .findFirst();
+  }
+
+  /** The event entity (the one with a user key and a properties table). */
+  public Entity eventEntity() {
+    return entities.values().stream()
+        .filter(e -> e.userKey() != null)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("the semantic model declares no event entity"));
+  }
+}

@@ -1,0 +1,175 @@
+package com.carmutual.vin.match;
+
+import com.carmutual.vin.catalog.CatalogRow;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Deterministic scoring of catalog rows against what the VIN and hint say: first the model family
+ * (normalised names, suffixes such as HYBRID or HD only with evidence), then within the family
+ * the attributes (engine size, fuel, body, doors, trim words). Pure functions; no I/O.
+ */
+final class Scoring {
+  static final double FAMILY_THRESHOLD = 0.5;
+  private static final Pattern LITRES = Pattern.compile("(\\d{1,2}\\.\\d)\\s*[LT]?\\b");
+  private static final Pattern BODY_DOORS = Pattern.compile("^(\\d)D ");
+  private static final Set<String> NOT_TRIM_WORDS = Set.of("AUTO", "MANUAL", "CVT", "6MT", "5MT", "4DR", "2DR", "3DR",
+      "5DR", "V6", "V8", "I4", "TURBO", "GAS");
+
+  /** A scored row. */
+  record Scored(CatalogRow row, double modelScore, double score, int conflicts, int trimMatches, List<String> reasons) {}
+
+  private Scoring() {}
+
+  /** How well the catalog model name fits the vehicle's model family, with the reason. */
+  static Scored model(CatalogRow row, VehicleFacts f) {
+    String c = Names.key(row.model());
+    List<String> reasons = new ArrayList<>();
+    double best = 0;
+    String why = null;
+    if (f.modelKeys().isEmpty()) {
+      best = FAMILY_THRESHOLD;
+      why = "? model unknown from the VIN: make and year only";
+    }
+    for (String v : f.modelKeys()) {
+      double s;
+      String r;
+      if (c.equals(v)) {
+        s = 1.0;
+        r = "+ model " + row.model() + " = VIN model";
+      } else if (c.startsWith(v) && v.length() >= 2) {
+        String suffix = c.substring(v.length());
+        s = suffixScore(suffix, f);
+        r = (s >= 0.9 ? "+ model " : "- model ") + row.model() + ": " + suffix + (s >= 0.9 ? " supported" : " not supported")
+            + " by the VIN or hint";
+      } else if (v.startsWith(c) && c.length() >= 2) {
+        s = 0.4;
+        r = "- model " + row.model() + " is less specific than the VIN's";
+      } else {
+        continue;
+      }
+      if (s > best) {
+        best = s;
+        why = r;
+      }
+    }
+    if (c.length() >= 2 && !f.hintCompact().isEmpty() && f.hintCompact().contains(c)) {
+      double s = Math.max(best, 0.9) + 0.01 * Math.min(c.length(), 15);
+      if (s > best) {
+        best = s;
+        why = (why == null ? "" : why + "; ") + "+ hint names model " + row.model();
+      }
+    }
+    if (why != null) {
+      reasons.add(why);
+    }
+    return new Scored(row, best, best, 0, 0, reasons);
+  }
+
+  private static double suffixScore(String suffix, VehicleFacts f) {
+    return switch (suffix) {
+      case "HYBRID" -> f.hybrid() ? 1.05 : 0.45;
+      case "PRIME", "PHEV", "PLUGINHYBRID" -> "PHEV".equals(f.fuel()) ? 1.05 : 0.45;
+      case "LIGHTNING", "EV", "E", "ELECTRIC" -> "ELECTRIC".equals(f.fuel()) ? 1.05 : 0.45;
+      case "HD" -> f.heavyDuty() ? 1.0 : 0.45;
+      case "UNLIMITED" -> f.doors() != null && f.doors() >= 4 ? 1.05 : 0.45;
+      default -> f.hintCompact().contains(suffix) ? 0.95 : 0.45;
+    };
+  }
+
+  /** Adds attribute agreement and conflicts to a row already in the model family. */
+  static Scored attributes(Scored m, VehicleFacts f) {
+    CatalogRow row = m.row();
+    List<String> reasons = new ArrayList<>(m.reasons());
+    int conflicts = 0;
+    double score = m.modelScore();
+    String engine = row.engine() == null ? "" : row.engine().toUpperCase(Locale.ROOT);
+    String trim = row.trim().toUpperCase(Locale.ROOT);
+    Double litres = litres(engine);
+    if (litres == null) {
+      litres = litres(trim);
+    }
+    if (f.displacement() != null && litres != null) {
+      if (Math.abs(f.displacement() - litres) < 0.06) {
+        reasons.add("+ engine " + litres + "L");
+        score += 0.1;
+      } else {
+        reasons.add("- engine " + litres + "L, VIN or hint says " + f.displacement() + "L");
+        conflicts++;
+      }
+    }
+    String fuel = row.fuel().toUpperCase(Locale.ROOT);
+    if (f.fuel() != null) {
+      boolean rowDiesel = fuel.equals("DIESEL");
+      boolean rowElectric = fuel.equals("ELECTRIC");
+      boolean conflict = (f.fuel().equals("DIESEL") != rowDiesel)
+          || (f.fuel().equals("ELECTRIC") != rowElectric)
+          || (f.fuel().equals("PHEV") && !fuel.equals("PHEV"));
+      if (conflict) {
+        reasons.add("- fuel " + fuel + ", evidence says " + f.fuel());
+        conflicts++;
+      } else {
+        reasons.add("+ fuel " + fuel);
+      }
+    }
+    boolean rowHybrid = fuel.equals("HYBRID") || fuel.equals("PHEV");
+    if (f.hybrid() && !rowHybrid) {
+      reasons.add("- not a hybrid; VIN or hint says hybrid");
+      conflicts++;
+    } else if (f.hybrid()) {
+      reasons.add("+ hybrid");
+    }
+    String body = row.bodyStyle().toUpperCase(Locale.ROOT);
+    if (!f.bodies().isEmpty()) {
+      if (f.bodies().contains(body)) {
+        reasons.add("+ body " + body);
+      } else {
+        reasons.add("- body " + body + ", VIN says " + f.bodies());
+        conflicts++;
+      }
+    }
+    Matcher bd = BODY_DOORS.matcher(body);
+    if (f.doors() != null && bd.find()) {
+      int c = Integer.parseInt(bd.group(1));
+      boolean strict = body.contains("SEDAN") || body.contains("COUPE") || body.contains("CONVERTIBLE");
+      if (Math.abs(c - f.doors()) >= 2 || (strict && c != f.doors())) {
+        reasons.add("- " + c + " doors, VIN says " + f.doors());
+        conflicts++;
+      } else {
+        reasons.add("+ doors");
+      }
+    }
+    int trimMatches = 0;
+    List<String> matched = new ArrayList<>();
+    for (String t : trim.split("[^A-Z0-9.]+")) {
+      if (t.isBlank() || NOT_TRIM_WORDS.contains(t) || LITRES.matcher(t).matches()) {
+        continue;
+      }
+      if (f.trimTokens().contains(t)) {
+        trimMatches++;
+        matched.add(t);
+      }
+    }
+    if (trimMatches > 0) {
+      reasons.add("+ trim words " + matched);
+      score += 0.05 * trimMatches;
+    }
+    score -= 0.3 * conflicts;
+    return new Scored(row, m.modelScore(), Math.round(score * 1000) / 1000.0, conflicts, trimMatches, reasons);
+  }
+
+  static Double litres(String s) {
+    Matcher m = LITRES.matcher(s);
+    return m.find() ? Double.parseDouble(m.group(1)) : null;
+  }
+
+  static final Comparator<Scored> ORDER = Comparator.comparingInt(Scored::conflicts)
+      .thenComparing(Comparator.comparingInt(Scored::trimMatches).reversed())
+      .thenComparing(Comparator.comparingDouble(Scored::score).reversed())
+      .thenComparing(s -> s.row().catalogId());
+}

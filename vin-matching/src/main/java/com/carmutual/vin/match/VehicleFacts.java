@@ -1,0 +1,245 @@
+package com.carmutual.vin.match;
+
+import com.carmutual.vin.decode.DecodedVin;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What is known about the vehicle for matching, from the decoded VIN first and the hint second (the
+ * VIN wins where both speak), in catalog terms.
+ *
+ * @param makes catalog makes that can hold this vehicle (Dodge Ram trucks from 2011 are make RAM)
+ * @param modelKeys normalised model names the VIN decodes to, best first
+ * @param fuel catalog fuel the evidence points to, or null
+ * @param bodies catalog body styles the decoded body class allows, empty when unknown
+ * @param trimTokens words of the VIN's trim and series and of the hint
+ */
+@Serdeable
+record VehicleFacts(
+    Set<String> makes,
+    @Nullable Integer year,
+    List<String> modelKeys,
+    @Nullable Double displacement,
+    @Nullable String fuel,
+    boolean hybrid,
+    Set<String> bodies,
+    @Nullable Integer doors,
+    boolean heavyDuty,
+    Set<String> trimTokens,
+    String hintCompact,
+    List<String> notes) {
+
+  private static final Pattern GVWR_CLASS = Pattern.compile("Class (\\d)([A-J]?)");
+
+  static VehicleFacts of(DecodedVin d, Hint hint) {
+    List<String> notes = new ArrayList<>();
+    Set<String> makes = new LinkedHashSet<>();
+    String make = Names.make(d.make());
+    String model = d.model();
+    if (make == null) {
+      for (String t : hint.tokens()) {
+        String m = Names.make(t);
+        if (!m.equals(t) || t.length() > 3) {
+          makes.add(m);
+        }
+      }
+    } else {
+      makes.add(make);
+    }
+    if (model != null && Names.key(model).startsWith("RAM") && (make == null || make.equals("DODGE") || make.equals("RAM"))) {
+      makes.add("RAM");
+      makes.add("DODGE");
+    }
+    if (model != null && Names.key(model).startsWith("SCION")) {
+      makes.add("SCION");
+    }
+    Integer year = d.modelYear();
+    if (year == null && hint.year() != null) {
+      year = hint.year();
+      notes.add("model year " + year + " from the hint (the VIN does not tell it)");
+    } else if (year != null && hint.year() != null && !year.equals(hint.year())) {
+      notes.add("hint year " + hint.year() + " ignored: the VIN says " + year);
+    }
+
+    List<String> keys = new ArrayList<>();
+    if (model != null) {
+      String series = Names.stripParens(d.series());
+      String trim = d.trim();
+      for (String alt : model.split("/")) {
+        String k = Names.key(alt);
+        if (k.startsWith("SCION")) {
+          k = k.substring(5);
+        }
+        k = Names.MODEL_ALIASES.getOrDefault(k, k);
+        if (series != null) {
+          add(keys, k + Names.key(firstWord(series)));
+        }
+        if (trim != null) {
+          for (String t : trim.split("[/,]")) {
+            add(keys, k + Names.key(firstWord(t)));
+          }
+        }
+        add(keys, k);
+        if (k.equals("RAM") && series != null) {
+          add(keys, Names.key(firstWord(series)));
+        }
+      }
+    }
+
+    Double displacement = null;
+    if (d.displacementL() != null) {
+      try {
+        displacement = Math.round(Double.parseDouble(d.displacementL()) * 10) / 10.0;
+      } catch (NumberFormatException e) {
+        displacement = null;
+      }
+    }
+    if (displacement == null && hint.displacement() != null) {
+      displacement = hint.displacement();
+    }
+
+    String fuel = fuel(d);
+    String allTrim = ((d.trim() == null ? "" : d.trim()) + " " + (d.series() == null ? "" : d.series()))
+        .toUpperCase(Locale.ROOT);
+    boolean hybrid = "HYBRID".equals(fuel) || allTrim.contains("HYBRID") || hint.has("HYBRID");
+    if (fuel == null && (hint.has("DIESEL") || hint.has("POWERSTROKE") || hint.has("DURAMAX") || hint.has("CUMMINS")
+        || hint.has("TDI"))) {
+      fuel = "DIESEL";
+    }
+    if (fuel == null && (hint.has("EV") || hint.has("ELECTRIC"))) {
+      fuel = "ELECTRIC";
+    }
+
+    Set<String> tokens = new LinkedHashSet<>();
+    for (String s : new String[] {d.trim(), d.series()}) {
+      if (s != null) {
+        for (String t : s.toUpperCase(Locale.ROOT).split("[^A-Z0-9]+")) {
+          if (!t.isBlank()) {
+            tokens.add(t);
+          }
+        }
+      }
+    }
+    tokens.addAll(hint.tokens());
+    synonyms(tokens);
+
+    boolean heavy = false;
+    if (d.gvwr() != null) {
+      Matcher m = GVWR_CLASS.matcher(d.gvwr());
+      if (m.find()) {
+        int cls = Integer.parseInt(m.group(1));
+        heavy = cls >= 3 || (cls == 2 && m.group(2).compareTo("H") >= 0);
+      }
+    }
+    Integer doors = null;
+    if (d.doors() != null) {
+      try {
+        doors = Integer.parseInt(d.doors().trim());
+      } catch (NumberFormatException e) {
+        doors = null;
+      }
+    }
+    return new VehicleFacts(makes, year, keys, displacement, fuel, hybrid, bodies(d.bodyClass(), hint), doors, heavy,
+        tokens, hint.compact(), notes);
+  }
+
+  private static void add(List<String> keys, String k) {
+    if (k.length() >= 1 && !keys.contains(k)) {
+      keys.add(k);
+    }
+  }
+
+  private static String firstWord(String s) {
+    String t = s.trim();
+    int sp = t.indexOf(' ');
+    return sp < 0 ? t : t.substring(0, sp);
+  }
+
+  private static void synonyms(Set<String> t) {
+    if (t.contains("4X4") || t.contains("4WD")) {
+      t.add("4X4");
+      t.add("4WD");
+    }
+    if (t.contains("QUATTRO") || t.contains("4MATIC") || t.contains("XDRIVE") || t.contains("AWD")) {
+      t.add("AWD");
+    }
+    if (t.contains("POWERSTROKE") || t.contains("DURAMAX") || t.contains("CUMMINS")) {
+      t.add("DIESEL");
+    }
+    if (t.contains("SUPERCREW") || t.contains("CREW")) {
+      t.add("SUPERCREW");
+      t.add("CREW");
+    }
+  }
+
+  static String fuel(DecodedVin d) {
+    String e = d.electrificationLevel() == null ? "" : d.electrificationLevel().toUpperCase(Locale.ROOT);
+    if (e.contains("PHEV")) {
+      return "PHEV";
+    }
+    if (e.contains("BEV")) {
+      return "ELECTRIC";
+    }
+    if (e.contains("HEV")) {
+      return "HYBRID";
+    }
+    String f = d.fuelTypePrimary() == null ? "" : d.fuelTypePrimary().toUpperCase(Locale.ROOT);
+    String s = d.fuelTypeSecondary() == null ? "" : d.fuelTypeSecondary().toUpperCase(Locale.ROOT);
+    if (f.contains("FLEX") || s.contains("ETHANOL") || s.contains("E85")) {
+      return "FLEX";
+    }
+    if (f.contains("DIESEL")) {
+      return "DIESEL";
+    }
+    if (f.contains("ELECTRIC") && s.isEmpty()) {
+      return "ELECTRIC";
+    }
+    if (f.contains("GASOLINE")) {
+      return "GAS";
+    }
+    return null;
+  }
+
+  private static Set<String> bodies(String bodyClass, Hint hint) {
+    Set<String> out = new LinkedHashSet<>();
+    String b = bodyClass == null ? "" : bodyClass.toUpperCase(Locale.ROOT);
+    if (b.contains("SEDAN")) {
+      out.addAll(List.of("4D SEDAN", "2D SEDAN"));
+    } else if (b.contains("CONVERTIBLE")) {
+      out.add("2D CONVERTIBLE");
+    } else if (b.contains("COUPE")) {
+      out.addAll(List.of("2D COUPE", "4D COUPE"));
+    } else if (b.contains("HATCHBACK")) {
+      out.addAll(List.of("3D HATCHBACK", "5D HATCHBACK", "4D SEDAN"));
+    } else if (b.contains("WAGON")) {
+      out.addAll(List.of("4D WAGON", "4D SUV"));
+    } else if (b.contains("SPORT UTILITY") || b.contains("CROSSOVER")) {
+      out.addAll(List.of("4D SUV", "2D SUV"));
+    } else if (b.contains("PICKUP")) {
+      out.addAll(List.of("PICKUP", "CHASSIS CAB"));
+    } else if (b.contains("MINIVAN")) {
+      out.add("MINIVAN");
+    } else if (b.contains("VAN")) {
+      out.addAll(List.of("MINIVAN", "CARGO VAN", "PASSENGER VAN"));
+    } else if (b.contains("CHASSIS")) {
+      out.addAll(List.of("CHASSIS CAB", "PICKUP"));
+    }
+    if (out.isEmpty()) {
+      if (hint.has("SEDAN")) {
+        out.addAll(List.of("4D SEDAN", "2D SEDAN"));
+      } else if (hint.has("COUPE")) {
+        out.addAll(List.of("2D COUPE", "4D COUPE"));
+      } else if (hint.has("CONVERTIBLE") || hint.has("CABRIOLET")) {
+        out.add("2D CONVERTIBLE");
+      }
+    }
+    return out;
+  }
+}
