@@ -38,61 +38,63 @@ async function load() {
 
 function renderAll() { renderReport(); renderEstimate(); renderFlags(); }
 
-function isApproved(est) { return est?.approved === true || /approved/i.test(est?.status || ''); }
+function isApproved(est) { return /approved/i.test(est?.status || ''); }
 
 // Report and photos --------------------------------------------------------------------------------
 
 function renderReport() {
-  const r = state.claim?.report || state.claim || {};
-  const v = state.claim?.vehicle || {};
+  const c = state.claim || {};
+  const r = c.report || {};
+  const v = state.estimate?.vehicle || {};
+  const rv = r.vehicle || {};
   $('report').replaceChildren(
-    kv({ member: r.memberId, vin: r.vin || v.vin, vehicle: [v.year || r.year, v.make || r.make, v.model || r.model].filter(Boolean).join(' '),
-      lossDate: r.lossDate, place: r.lossPlace?.name || r.lossPlace?.address || (typeof r.lossPlace === 'string' ? r.lossPlace : ''),
-      status: state.claim?.status }),
+    kv({ member: r.memberId, vin: r.vin || v.vin,
+      vehicle: [v.year || rv.year, v.make || rv.make, v.model || rv.model].filter(Boolean).join(' '),
+      lossDate: r.lossDate, place: r.lossLocation || r.lossPlace, status: c.status, created: fmtTime(c.createdAt) }),
     el('h3', {}, t('description')), el('p', { id: 'report-description' }, r.description || ''));
 }
 
 function photosOf() { return state.claim?.photos || []; }
 
+/** Flags about one photo name it as their subject. */
+function flagsOfPhoto(p) { return (state.claim?.flags || []).filter((f) => f.subject && f.subject === p.fileName); }
+
 async function loadPhotos() {
   const photos = photosOf();
   if (!photos.length) { $('photos').replaceChildren(el('div', { class: 'empty' }, t('claim.noPhotos'))); return; }
   $('photos').replaceChildren(...photos.map((p, i) => el('button', {
-    type: 'button', class: (p.flags || []).length ? 'flagged' : '', title: p.filename || p.name || '',
-    dataset: { photo: p.id || p.photoId || String(i) }, onclick: () => openViewer(p),
-  }, el('span', { class: 'small muted' }, p.filename || `#${i + 1}`))));
-  for (const p of photos) {
+    type: 'button', class: flagsOfPhoto(p).length ? 'flagged' : '', dataset: { photo: String(i) },
+    title: [p.fileName, `${p.width}×${p.height}`, p.capturedAt ? fmtTime(p.capturedAt) : ''].filter(Boolean).join(' · '),
+    onclick: () => openViewer(i),
+  }, el('span', { class: 'small muted' }, p.fileName || `#${i + 1}`))));
+  for (let i = 0; i < photos.length; i += 1) {
     try {
-      const url = await claimsApi.photoUrl(id, p);
-      state.photoUrls.set(p, url);
-      const button = $('photos').querySelector(`[data-photo="${CSS.escape(p.id || p.photoId || '')}"]`);
-      if (button) button.replaceChildren(el('img', { src: url, alt: p.filename || '' }));
+      const url = await claimsApi.photoUrl(id, i);
+      state.photoUrls.set(i, url);
+      $('photos').querySelector(`[data-photo="${i}"]`)?.replaceChildren(el('img', { src: url, alt: photos[i].fileName || '' }));
     } catch (e) { console.warn(e); }
   }
 }
 
-function openViewer(p) {
-  const url = state.photoUrls.get(p);
+function openViewer(i) {
+  const url = state.photoUrls.get(i);
   if (!url) return;
+  const p = photosOf()[i];
   const viewer = el('div', { class: 'viewer', id: 'viewer', onclick: (e) => { if (e.target === viewer) viewer.remove(); } },
-    el('img', { src: url, alt: p.filename || '' }),
+    el('img', { src: url, alt: p.fileName || '' }),
     el('button', { type: 'button', onclick: () => viewer.remove() }, t('close')));
   document.body.append(viewer);
 }
 
-function allFlags() {
-  const flags = [...(state.claim?.flags || [])];
-  photosOf().forEach((p) => (p.flags || []).forEach((f) => flags.push({ ...(typeof f === 'string' ? { code: f } : f), photo: p.filename || p.id })));
-  return flags;
+function flagBadge(f) {
+  return el('span', { class: `badge ${/high|fraud|alert/i.test(f.level || '') ? 'bad' : /info|unknown/i.test(f.level || '') ? '' : 'warn'}` }, flagCode(f));
 }
 
 function renderFlags() {
-  const flags = allFlags();
+  const flags = state.claim?.flags || [];
   $('flags').replaceChildren(flags.length ? el('ul', { id: 'flag-list' }, flags.map((f) => el('li', {},
-    el('span', { class: `badge ${f.severity === 'high' ? 'bad' : 'warn'}` }, flagCode(f)), ' ',
-    f.photo ? el('span', { class: 'muted' }, `${f.photo}: `) : null,
-    f.message || f.detail || '', f.evidence ? el('div', { class: 'small muted' }, `${t('evidence')}: `,
-      typeof f.evidence === 'object' ? JSON.stringify(f.evidence) : String(f.evidence)) : null)))
+    flagBadge(f), ' ', f.subject ? el('strong', {}, `${f.subject}: `) : null, el('span', { class: 'muted small' }, f.category || ''),
+    el('div', { class: 'small' }, `${t('evidence')}: ${f.evidence || ''}`))))
     : el('div', { class: 'empty' }, t('claim.noFlags')));
 }
 
@@ -109,7 +111,8 @@ function renderEstimate() {
   $('add-line').hidden = approved;
   const flags = est.flags || [];
   $('estimate-flags').replaceChildren(...flags.map((f) => el('div', { class: 'notice' },
-    el('span', { class: 'badge warn' }, flagCode(f) || ''), ' ', f.message || f.detail || (typeof f === 'string' ? '' : JSON.stringify(f)))));
+    flagBadge(f), ' ', f.subject ? el('strong', {}, `${f.subject}: `) : null, f.evidence || '')),
+    ...(est.totalLoss && est.totalLoss.totalLoss ? [el('div', { class: 'notice error' }, `Total loss: ${JSON.stringify(est.totalLoss)}`)] : []));
   const lines = est.lines || [];
   $('lines').replaceChildren(
     el('thead', {}, el('tr', {}, COLUMNS.map((c) => el('th', { class: NUMERIC.has(c) ? 'num' : '' }, t(c === 'partCode' ? 'part' : c))), el('th', {}))),
@@ -132,8 +135,9 @@ function lineRow(line, i, approved) {
     if (c === 'confidence' && typeof v === 'number') text = fmtNumber(v, 2);
     else if (c === 'partPrice' || c === 'amount') text = fmtMoney(v);
     else if (NUMERIC.has(c)) text = fmtNumber(v);
-    return el('td', { class: NUMERIC.has(c) ? 'num' : '', dataset: { field: c } },
-      c === 'source' ? el('span', { class: `badge ${v === 'adjuster' ? 'ok' : ''}` }, text) : text);
+    return el('td', { class: NUMERIC.has(c) ? 'num' : '', dataset: { field: c }, title: c === 'partCode' ? line.evidence || '' : null },
+      c === 'source' ? el('span', { class: `badge ${v === 'adjuster' ? 'ok' : ''}` }, text) : text,
+      c === 'partCode' && line.description ? el('div', { class: 'small muted' }, line.description) : null);
   });
   const actions = approved ? el('td', {}) : editing
     ? el('td', { class: 'no-print' }, el('button', { type: 'button', class: 'primary save-line', onclick: () => saveLine(line, i) }, t('save')),
@@ -143,16 +147,17 @@ function lineRow(line, i, approved) {
   return el('tr', { class: low ? 'low-confidence' : '', title: low ? t('low.confidence') : '', dataset: { line: lid } }, cells, actions);
 }
 
-const TOTAL_KEYS = [['parts', ['parts', 'partsTotal']], ['labor', ['labor', 'laborTotal', 'labour']], ['paint', ['paintMaterials', 'paint', 'materials']],
-  ['subtotal', ['subtotal']], ['tax', ['tax']], ['deductible', ['deductible']], ['grandTotal', ['total', 'grandTotal', 'net']]];
+const TOTAL_KEYS = [['parts', 'partsTotal'], ['labor', 'laborTotal'], ['paint', 'paintMaterialsTotal'], ['sublet', 'subletTotal'],
+  ['subtotal', 'linesTotal'], ['tax', 'tax'], ['grandTotal', 'grossTotal'], ['deductible', 'deductible'],
+  ['customerPays', 'customerPays'], ['insurerPays', 'insurerPays']];
 
 function renderTotals(totals) {
   const out = [];
-  for (const [label, keys] of TOTAL_KEYS) {
-    const k = keys.find((x) => totals[x] !== undefined && totals[x] !== null);
-    if (!k) continue;
+  for (const [label, k] of TOTAL_KEYS) {
+    if (totals[k] === undefined || totals[k] === null) continue;
     const grand = label === 'grandTotal';
-    out.push(el('dt', { class: grand ? 'grand' : '' }, t(label)), el('dd', { class: grand ? 'grand' : '', id: grand ? 'grand-total' : null }, fmtMoney(totals[k])));
+    out.push(el('dt', { class: grand ? 'grand' : '' }, t(label)),
+      el('dd', { class: grand ? 'grand' : '', id: `total-${k}`, dataset: { raw: String(totals[k]) } }, fmtMoney(totals[k])));
   }
   $('totals').replaceChildren(...out);
 }
@@ -196,24 +201,40 @@ function approve() {
   afterChange(claimsApi.approve(id, state.estimate.version), 'approve.done');
 }
 
-// History ------------------------------------------------------------------------------------------
+// History ----------------------------------------------------------------------------------------
 
 async function loadHistory() {
   try {
     const versions = await claimsApi.versions(id);
-    $('history').replaceChildren(...versions.map((v) => el('li', { dataset: { version: v.version } },
-      el('strong', {}, `${t('version')} ${v.version}`), ' ',
-      el('span', { class: 'muted small' }, [fmtTime(v.createdAt || v.at), v.author || v.by || v.createdBy].filter(Boolean).join(' · ')),
-      el('div', { class: 'small' }, describeChange(v)))));
+    const items = versions.map((v, i) => el('li', { dataset: { version: v.version } },
+      el('strong', {}, `${t('version')} ${v.version}`), ' ', el('span', { class: 'badge' }, v.changeKind || ''), ' ',
+      el('span', { class: 'muted small' }, [fmtTime(v.createdAt), v.author].filter(Boolean).join(' · ')),
+      v.changeNote ? el('div', { class: 'small' }, v.changeNote) : null,
+      el('ul', { class: 'small' }, whatChanged(versions[i - 1], v).map((c) => el('li', {}, c))),
+      el('div', { class: 'small muted' }, `${t('grandTotal')}: ${fmtMoney(v.totals?.grossTotal)}`)));
+    $('history').replaceChildren(...items.reverse());
   } catch (e) {
-    $('history').replaceChildren(el('li', { class: 'muted' }, e.status === 404 ? t('empty') : e.message));
+    $('history').replaceChildren(el('li', { class: 'muted' }, e.message));
   }
 }
 
-function describeChange(v) {
-  const c = v.change || v.changes || v.summary || v.reason || v.action;
-  if (!c) return '';
-  if (typeof c === 'string') return c;
-  if (Array.isArray(c)) return c.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join('; ');
-  return JSON.stringify(c);
+const DIFF_FIELDS = ['partCode', 'side', 'operation', 'damageType', 'severity', 'laborType', 'laborHours', 'refinishHours', 'partType',
+  'partPrice', 'amount'];
+
+/** Lines added, removed and changed (field: old → new) from one version to the next. */
+function whatChanged(before, after) {
+  if (!before) return [];
+  const label = (l) => [l.partCode, l.side, l.operation].filter(Boolean).join(' ');
+  const old = new Map((before.lines || []).map((l) => [l.lineId, l]));
+  const out = [];
+  for (const l of after.lines || []) {
+    const o = old.get(l.lineId);
+    if (!o) { out.push(`+ ${label(l)}`); continue; }
+    old.delete(l.lineId);
+    const changed = DIFF_FIELDS.filter((f) => String(o[f] ?? '') !== String(l[f] ?? '') && !(NUMERIC.has(f) && Number(o[f]) === Number(l[f])));
+    if (changed.length) out.push(`${label(l)}: ${changed.map((f) => `${t(f)} ${o[f] ?? '—'} → ${l[f] ?? '—'}`).join(', ')}`);
+  }
+  for (const o of old.values()) out.push(`− ${label(o)}`);
+  if (before.status !== after.status) out.push(`${t('status')}: ${before.status} → ${after.status}`);
+  return out;
 }

@@ -14,12 +14,15 @@ export const claimsApi = {
     api(`/v1/claims/${enc(id)}/estimate/lines`, { method: 'POST', body: line, headers: ifMatch(version) }),
   deleteLine: (id, lineId, version) =>
     api(`/v1/claims/${enc(id)}/estimate/lines/${enc(lineId)}`, { method: 'DELETE', headers: ifMatch(version) }),
-  approve: (id, version) => api(`/v1/claims/${enc(id)}/estimate/approve`, { method: 'POST', body: { version }, headers: ifMatch(version) }),
+  approve: (id, version, comment) =>
+    api(`/v1/claims/${enc(id)}/estimate/approve`, { method: 'POST', body: { comment: comment || null }, headers: ifMatch(version) }),
+  /** The service's printable HTML of the approved estimate (a problem when not approved). */
+  printable: (id) => api(`/v1/claims/${enc(id)}/estimate/export`, { query: { format: 'html' }, headers: { Accept: 'text/html' } }),
   /** Photo bytes need the API key, so they are fetched and shown through object URLs. */
-  photoUrl: async (id, photo) => {
-    const res = await fetch(photo.url || `/v1/claims/${enc(id)}/photos/${enc(photo.id || photo.photoId)}`,
+  photoUrl: async (id, index) => {
+    const res = await fetch(`/v1/claims/${enc(id)}/photos/${index}`,
       { headers: { Authorization: `Bearer ${apiKey()}` } });
-    if (!res.ok) throw new Error(`photo ${photo.id}: HTTP ${res.status}`);
+    if (!res.ok) throw new Error(`photo ${index}: HTTP ${res.status}`);
     return URL.createObjectURL(await res.blob());
   },
 };
@@ -31,7 +34,7 @@ export function lineId(line, index) { return line.lineId ?? line.id ?? String(in
 
 /** Flag codes of a claim, whatever shape the flags come in. */
 export function flagCodes(c) {
-  return [...new Set((c.flags || c.photoFlags || []).map(flagCode))];
+  return [...new Set(c.flagCodes || (c.flags || []).map(flagCode))];
 }
 
 export function flagCode(f) { return typeof f === 'string' ? f : f.code || f.type || f.kind; }

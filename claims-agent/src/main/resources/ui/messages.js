@@ -18,7 +18,8 @@ addMessages({
     paint: 'Paint & materials', 'approve.done': 'Estimate approved (version {v}).', 'saved': 'Saved (version {v}).',
     'print.title': 'Repair estimate', 'print.approvedAt': 'Approved', 'print.notApproved': 'This estimate is not approved yet.',
     'print.button': 'Print', 'back': 'Back', 'sortHint': 'Click a column to sort', 'flag.severity': 'Severity',
-    'confirm.delete': 'Delete this line?', 'supplement': 'Likely supplement',
+    'confirm.delete': 'Delete this line?', 'supplement': 'Likely supplement', sublet: 'Sublet',
+    customerPays: 'Member pays', insurerPays: 'Mutual pays', partCode: 'Part',
   },
   zh: {
     'app.title': '理赔审核', 'nav.queue': '待审队列', 'queue.title': '待审核的理赔',
@@ -36,6 +37,7 @@ addMessages({
     paint: '油漆辅料', 'approve.done': '定损单已批准（版本 {v}）。', 'saved': '已保存（版本 {v}）。',
     'print.title': '维修定损单', 'print.approvedAt': '批准时间', 'print.notApproved': '此定损单尚未批准。',
     'print.button': '打印', 'back': '返回', 'sortHint': '点击列标题排序', 'flag.severity': '严重程度',
-    'confirm.delete': '删除此项目？', 'supplement': '可能需要追加',
+    'confirm.delete': '删除此项目？', 'supplement': '可能需要追加', sublet: '外包',
+    customerPays: '会员自付', insurerPays: '互助金支付', partCode: '部件',
   },
 });

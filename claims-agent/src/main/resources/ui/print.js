@@ -1,6 +1,7 @@
-// A printable estimate: header, vehicle, lines and totals, nothing interactive.
+// Print view: the service's printable HTML of the approved estimate, shown in a frame and printed
+// as is; before approval, a plain rendering of the current version marked "not approved".
 import './messages.js';
-import { el, fmtMoney, fmtNumber, fmtTime, kv, mountShell, onLangChange, showError, signedIn, t } from '/ui/common/suite.js';
+import { el, fmtMoney, fmtNumber, kv, mountShell, onLangChange, showError, signedIn, t } from '/ui/common/suite.js';
 import { claimsApi } from './claims-api.js';
 
 const id = new URLSearchParams(location.search).get('id');
@@ -9,30 +10,41 @@ let data;
 mountShell({ titleKey: 'app.title', nav: [{ href: '/ui/', key: 'nav.queue' }] });
 $('back').href = `claim.html?id=${encodeURIComponent(id || '')}`;
 onLangChange(() => render());
+$('print').addEventListener('click', () => {
+  const frame = $('sheet').querySelector('iframe');
+  if (frame) frame.contentWindow.print(); else window.print();
+});
 signedIn().then(async () => {
   try {
     const [claim, estimate] = await Promise.all([claimsApi.claim(id), claimsApi.estimate(id)]);
-    data = { claim, estimate };
+    const html = /approved/i.test(estimate.status || '') ? await claimsApi.printable(id).catch(() => null) : null;
+    data = { claim, estimate, html };
     render();
   } catch (e) { showError(e, $('sheet')); }
 });
 
 function render() {
   if (!data) return;
-  const { claim, estimate } = data;
-  const r = claim.report || claim;
-  const v = claim.vehicle || {};
-  const approved = estimate.approved === true || /approved/i.test(estimate.status || '');
+  const { claim, estimate, html } = data;
+  if (typeof html === 'string' && html.length) {
+    const frame = el('iframe', { id: 'printable', title: t('print.title'), style: 'width:100%;min-height:80vh;border:0' });
+    frame.srcdoc = html;
+    $('sheet').replaceChildren(frame);
+    return;
+  }
+  const r = claim.report || {};
+  const v = estimate.vehicle || r.vehicle || {};
   const cols = ['partCode', 'side', 'operation', 'laborHours', 'refinishHours', 'partPrice', 'amount'];
+  const money = new Set(['partPrice', 'amount']);
   const totals = estimate.totals || {};
   $('sheet').replaceChildren(
     el('h2', {}, `${t('print.title')} · ${id} · ${t('version')} ${estimate.version ?? ''}`),
-    approved ? el('div', { class: 'badge ok' }, `${t('approved')} ${fmtTime(estimate.approvedAt)}`)
-      : el('div', { class: 'notice error' }, t('print.notApproved')),
-    kv({ member: r.memberId, vin: r.vin || v.vin, vehicle: [v.year || r.year, v.make || r.make, v.model || r.model].filter(Boolean).join(' '), lossDate: r.lossDate }),
-    el('table', { id: 'print-lines' }, el('tr', {}, cols.map((c) => el('th', {}, t(c === 'partCode' ? 'part' : c)))),
-      (estimate.lines || []).map((l) => el('tr', {}, cols.map((c) => el('td', { class: ['laborHours', 'refinishHours', 'partPrice', 'amount'].includes(c) ? 'num' : '' },
-        c === 'partPrice' || c === 'amount' ? fmtMoney(l[c]) : (typeof l[c] === 'number' ? fmtNumber(l[c]) : l[c] ?? '')))))),
-    el('dl', { class: 'totals' }, Object.entries(totals).filter(([, x]) => typeof x === 'number' || (typeof x === 'string' && x !== ''))
-      .flatMap(([k, x]) => [el('dt', {}, t(k === 'total' ? 'grandTotal' : k)), el('dd', {}, fmtMoney(x))])));
+    el('div', { class: 'notice error' }, t('print.notApproved')),
+    kv({ member: r.memberId, vin: r.vin || v.vin, vehicle: [v.year, v.make, v.model].filter(Boolean).join(' '), lossDate: r.lossDate }),
+    el('table', { id: 'print-lines' }, el('tr', {}, cols.map((c) => el('th', {}, t(c)))),
+      (estimate.lines || []).map((l) => el('tr', {}, cols.map((c) => el('td', { class: c.endsWith('Hours') || money.has(c) ? 'num' : '' },
+        money.has(c) ? fmtMoney(l[c]) : (typeof l[c] === 'number' ? fmtNumber(l[c]) : l[c] ?? '')))))),
+    el('dl', { class: 'totals' }, [['parts', 'partsTotal'], ['labor', 'laborTotal'], ['paint', 'paintMaterialsTotal'], ['tax', 'tax'],
+      ['grandTotal', 'grossTotal'], ['deductible', 'deductible'], ['insurerPays', 'insurerPays']]
+      .filter(([, k]) => totals[k] != null).flatMap(([label, k]) => [el('dt', {}, t(label)), el('dd', {}, fmtMoney(totals[k]))])));
 }

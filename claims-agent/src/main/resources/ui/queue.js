@@ -15,11 +15,11 @@ $('flag-filter').addEventListener('change', () => render());
 $('status-filter').addEventListener('change', () => render());
 signedIn().then(() => load());
 
-function totalOf(c) { return c.total ?? c.totals?.total ?? c.estimateTotal ?? c.grandTotal; }
+function totalOf(c) { return c.estimateTotal; }
 
 async function load() {
   try {
-    state.claims = (await claimsApi.queue({ limit: 200 })).map((c) => ({
+    state.claims = (await claimsApi.queue({ limit: 500 })).map((c) => ({
       ...c, id: c.id || c.claimId, flagCodes: flagCodes(c), total: totalOf(c), vehicleText: vehicleText(c),
       flagCount: flagCodes(c).length,
     }));
@@ -37,8 +37,8 @@ function fillFilter(select, values) {
 }
 
 function vehicleText(c) {
-  const v = c.vehicle || c.report || {};
-  return [v.year || v.modelYear, v.make, v.model].filter(Boolean).join(' ') || v.vin || c.vin || '';
+  const v = c.vehicle || {};
+  return [v.year, v.make, v.model].filter(Boolean).join(' ') || c.vin || '';
 }
 
 function render() {
@@ -54,8 +54,7 @@ function render() {
     el('tbody', {}, rows.map((c) => el('tr', { class: 'clickable', dataset: { claimId: c.id },
       onclick: () => { location.href = `claim.html?id=${encodeURIComponent(c.id)}`; } },
     el('td', {}, el('a', { href: `claim.html?id=${encodeURIComponent(c.id)}` }, c.id)),
-    el('td', {}, c.memberId || c.report?.memberId || ''), el('td', {}, c.vehicleText),
-    el('td', {}, c.lossDate || c.report?.lossDate || ''),
+    el('td', {}, c.memberId || ''), el('td', {}, c.vehicleText), el('td', {}, c.lossDate || ''),
     el('td', {}, c.flagCodes.map((f) => el('span', { class: 'badge warn' }, f))),
     el('td', {}, el('span', { class: 'badge' }, c.status || '')),
     el('td', { class: 'num' }, fmtMoney(c.total)), el('td', {}, fmtTime(c.createdAt)))))));

@@ -141,9 +141,9 @@ async function openCall(id) {
         (c.attempts || []).map((a) => el('tr', {}, el('td', {}, a.provider), el('td', {}, a.model || ''),
           el('td', {}, a.status), el('td', { class: 'num' }, a.millis), el('td', {}, a.error || '')))),
       el('h3', {}, t('input')), el('pre', { class: 'code', id: 'call-input' }, pretty(c.input)),
-      el('h3', {}, t('output')), el('pre', { class: 'code', id: 'call-output' }, pretty(c.output)),
-      c.parsed ? [el('h3', {}, t('parsed')), el('pre', { class: 'code' }, pretty(c.parsed))] : null,
-      c.error ? [el('h3', {}, t('error')), el('div', { class: 'notice error' }, c.error)] : null);
+      el('h3', {}, t('output')), el('pre', { class: 'code', id: 'call-output' }, pretty(c.output ?? c.parsed)),
+      el('div', {}, c.parsed && c.output ? [el('h3', {}, t('parsed')), el('pre', { class: 'code' }, pretty(c.parsed))] : null,
+        c.error ? [el('h3', {}, t('error')), el('div', { class: 'notice error' }, c.error)] : null));
   } catch (e) { failed(e, box); }
 }
 

@@ -37,6 +37,8 @@ final class ServiceConfig {
   final String service;
   final Set<String> exact = new TreeSet<>();
   final Set<String> prefixes = new TreeSet<>();
+  /** The OpenTelemetry SDK's autoconfiguration reads OTEL_* itself, when the service has the SDK. */
+  boolean readsOtel;
 
   private ServiceConfig(String service) {
     this.service = service;
@@ -50,6 +52,7 @@ final class ServiceConfig {
       String text = Files.readString(yml);
       placeholders(text, c.exact);
       flatten("", Yaml.load(text), c.exact);
+      c.readsOtel = Files.readString(root.resolve("shared/pom.xml")).contains("<artifactId>opentelemetry-exporter-otlp</artifactId>");
       for (Path src : List.of(root.resolve(service).resolve("src/main/java"), root.resolve("shared/src/main/java"))) {
         for (String java : javaSources(src)) {
           placeholders(java, c.exact);
@@ -67,7 +70,7 @@ final class ServiceConfig {
 
   /** Whether setting this environment variable changes anything in the service. */
   boolean reads(String env) {
-    return PLATFORM.contains(env) || exact.contains(env) || prefixes.stream().anyMatch(env::startsWith);
+    return PLATFORM.contains(env) || exact.contains(env) || (readsOtel && env.startsWith("OTEL_")) || prefixes.stream().anyMatch(env::startsWith);
   }
 
   /** A configuration key or placeholder as Micronaut's environment variable for it. */

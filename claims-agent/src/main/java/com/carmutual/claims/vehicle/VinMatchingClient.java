@@ -37,7 +37,7 @@ final class VinMatchingClient implements VehicleLookup {
 
   VinMatchingClient(
       JsonMapper mapper,
-      @Value("${claims.vin-matching.url:`${VIN_MATCHING_URL:`http://127.0.0.1:8081`}`}") String baseUrl,
+      @Value("${claims.vin-matching.url:`http://127.0.0.1:8081`}") String baseUrl,
       @Nullable @Value("${claims.vin-matching.api-key:}") String apiKey,
       @Nullable @Value("${suite.api-keys:}") String suiteKeys,
       @Value("${claims.vin-matching.timeout:2s}") Duration timeout) {

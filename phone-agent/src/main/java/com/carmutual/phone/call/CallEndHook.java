@@ -14,6 +14,9 @@ public interface CallEndHook {
   void onEnd(Connection c, StoredCall call, Script script, CallState state, Map<String, Object> fields)
       throws SQLException;
 
+  /** Called once the ending turn has committed, e.g. to start delivery at once rather than on the next poll. */
+  default void afterCommit(String callSid) {}
+
   /** Work on the turn's open transaction. */
   @FunctionalInterface
   interface Tx {

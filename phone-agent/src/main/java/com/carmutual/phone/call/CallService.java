@@ -134,11 +134,15 @@ public final class CallService {
     if (!store.advance(call.callSid(), turn, step.state(), twiml, now, endWork)) {
       return replay(call.callSid(), turn);
     }
+    if (ends) {
+      hooks.forEach(h -> h.afterCommit(call.callSid()));
+    }
     return twiml;
   }
 
   private void ended(StoredCall call, Script script, CallState state) {
     store.inTx(c -> runHooks(c, call, script, state));
+    hooks.forEach(h -> h.afterCommit(call.callSid()));
   }
 
   private void runHooks(java.sql.Connection c, StoredCall call, Script script, CallState state) throws java.sql.SQLException {

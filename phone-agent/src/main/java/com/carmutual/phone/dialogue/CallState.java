@@ -26,6 +26,13 @@ public record CallState(
     boolean transferAtEnd,
     List<TranscriptTurn> transcript) {
 
+  public CallState {
+    // stored JSON omits empty collections: read them back as empty, never null
+    values = values == null ? Map.of() : values;
+    filled = filled == null ? List.of() : filled;
+    transcript = transcript == null ? List.of() : transcript;
+  }
+
   /** Pending value once the call has ended. */
   public static final String DONE = "#done";
   /** Pending value while asking which detail to change after a "no" at the read-back. */

@@ -130,6 +130,11 @@ public final class Dialogue {
     return s.outcome() + (read.isEmpty() ? "" : ": " + read);
   }
 
+  /** True when {@code canonical} is an acceptable value of {@code spec} for a call on {@code today}. */
+  public static boolean valid(SlotSpec spec, String canonical, LocalDate today) {
+    return Validation.valid(spec, canonical, today);
+  }
+
   static Object typed(SlotSpec spec, String v) {
     return switch (spec.type()) {
       case "yes_no" -> Boolean.valueOf(v);

@@ -114,7 +114,13 @@ final class DefaultLlmGateway implements LlmGateway {
 
     List<AnswerSource> sources = hooks().sources();
     if (!sources.isEmpty()) {
-      inputJson = toJson(request.task(), request.input());
+      try {
+        inputJson = json.writeValueAsString(request.input());
+      } catch (IOException | RuntimeException e) {
+        // an input that cannot be JSON cannot match an annotation either; the local path still works
+        LOG.debug("input of {} is not serialisable, answer sources skipped: {}", request.task(), e.toString());
+        sources = List.of();
+      }
       schema = JsonSchemas.of(type);
       for (AnswerSource source : sources) {
         var preset = source.answer(request.task(), inputJson);
@@ -272,7 +278,7 @@ final class DefaultLlmGateway implements LlmGateway {
           call.reply = reply;
           call.output = reply.text();
           call.parsed = parsed.value;
-          call.finish(index == 1 && !repaired && call.attempts.size() == 1 ? OK : FALLBACK, null);
+          call.finish(index == 1 ? OK : FALLBACK, null);
           return parsed.value;
         }
         call.attempt(target.provider(), target.model(), "invalid_output", String.join("; ", parsed.errors), t0);
@@ -444,7 +450,7 @@ final class DefaultLlmGateway implements LlmGateway {
           call.serverAddress = provider.serverAddress();
           call.reply = reply;
           call.output = reply.text();
-          call.finish(index == 1 && call.attempts.size() == 1 ? OK : FALLBACK, null);
+          call.finish(index == 1 ? OK : FALLBACK, null);
           return new ChatResponse(session.restore(reply.text()), target.provider(),
               reply.responseModel() != null ? reply.responseModel() : target.model(), reply.inputTokens(),
               reply.outputTokens());
@@ -516,7 +522,7 @@ final class DefaultLlmGateway implements LlmGateway {
         call.model = tuning.embeddingModel();
         call.inputTokens = reply.inputTokens();
         call.cost = cost(provider.name(), tuning.embeddingModel(), reply.inputTokens(), 0, 0);
-        call.finish(retries == 0 ? OK : FALLBACK, null);
+        call.finish(OK, null);
         return reply.vectors();
       } catch (ProviderFailure f) {
         call.attempt(provider.name(), tuning.embeddingModel(), status(f), f.getMessage(), t0);

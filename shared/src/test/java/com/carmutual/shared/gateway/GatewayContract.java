@@ -199,7 +199,7 @@ abstract class GatewayContract {
     assertEquals(2, server.count());
     assertTrue(ms >= 900, "waited only " + ms + " ms despite Retry-After: 1");
     LlmCallRecord r = traces().get(0);
-    assertEquals("fallback", r.outcome(), "a retried call is not a first-try ok");
+    assertEquals("ok", r.outcome(), "the first target answered, after a retry");
     assertEquals("rate_limited_429", r.attempts().get(0).status());
   }
 
@@ -361,6 +361,22 @@ abstract class GatewayContract {
     List<LlmCallRecord> rows = traces();
     assertTrue(rows.stream().anyMatch(r -> "v1".equals(r.routeVersion()) && "v7".equals(r.promptVersion())),
         "prompt version from the active versions is recorded");
+  }
+
+  @Test
+  void rendersTheVersionedPromptFileWithInputSchemaAndVariables() {
+    server.answering(body -> GOOD);
+    LlmGateway gw = startDefault(0);
+    gw.structured(StructuredRequest.of("claims.verdict", CLAIM, Verdict.class).withVariables(Map.of("insurer", "CarMutual")));
+    String v1 = server.requests.get(0);
+    assertTrue(v1.contains("Decide how to handle this claim for CarMutual."), v1);
+    assertTrue(v1.contains("Rear bumper cracked"), v1);
+    assertTrue(v1.contains("\\\"enum\\\":[\\\"LOW\\\",\\\"HIGH\\\"]"), v1);
+    GatewayOverrides.with(Map.of("claims.verdict", new TaskVersion(null, "v2")), () -> call(gw));
+    assertTrue(server.requests.get(1).contains("PROMPT-V2"), server.requests.get(1));
+    List<String> versions = traces().stream().map(LlmCallRecord::promptVersion).sorted().toList();
+    assertEquals(List.of("v1", "v2"), versions);
+    assertEquals(List.of("v1", "v2"), ctx.getBean(GatewayCatalog.class).task("claims.verdict").orElseThrow().promptVersions());
   }
 
   @Test

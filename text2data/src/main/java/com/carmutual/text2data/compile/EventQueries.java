@@ -87,7 +87,7 @@ final class EventQueries {
     for (String dn : q.dimensions()) {
       Dimension d = model.dimension(dn).orElseThrow(() -> new CompileException("unknown dimension " + dn));
       if (d.kind() == Kind.USER_FIRST_EVENT_PROPERTY && d.event().equals(c.baseEvent())) {
-        d = new Dimension(d.name(), "event", null, Kind.EVENT_PROPERTY, d.propertyKey(), null, d.synonyms(), d.values(), d.valueSets(), false);
+        d = new Dimension(d.name(), "event", null, Kind.EVENT_PROPERTY, d.propertyKey(), null, d.synonyms(), d.values(), d.valueSets(), false, d.aliases());
       }
       breakdown.add(compiler.dimensionExpr(from, d));
       cols.add(new Column(SqlCompiler.columnName(dn), "dimension", "text"));

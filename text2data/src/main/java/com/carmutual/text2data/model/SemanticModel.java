@@ -57,7 +57,8 @@ public record SemanticModel(
       List<String> synonyms,
       Map<String, List<String>> values,
       Map<String, ValueSet> valueSets,
-      boolean entityLevel) {
+      boolean entityLevel,
+      Map<String, List<String>> aliases) {
 
     /** True when the model lists the allowed values (so any other value is refused). */
     public boolean closedValues() {
@@ -123,5 +124,59 @@ public record SemanticModel(
         .filter(e -> e.userKey() != null)
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("the semantic model declares no event entity"));
+  }
+
+  /** True when {@code to} is reachable from {@code from} through many-to-one joins (or is it). */
+  public boolean reachable(String from, String to) {
+    if (from.equals(to)) {
+      return true;
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>(List.of(from));
+    while (!queue.isEmpty()) {
+      Entity e = entities.get(queue.poll());
+      if (e == null) {
+        continue;
+      }
+      for (String next : e.joins().keySet()) {
+        if (next.equals(to)) {
+          return true;
+        }
+        if (seen.add(next)) {
+          queue.add(next);
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The entities a metric aggregates (several for derived metrics). */
+  public java.util.Set<String> metricEntities(String metricName) {
+    Metric m = metrics.get(metricName);
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    if (m == null) {
+      return out;
+    }
+    if (m.entity() != null) {
+      out.add(m.entity());
+    } else if (m.cumulativeOf() != null) {
+      out.addAll(metricEntities(m.cumulativeOf()));
+    } else if (m.derivedExpr() != null) {
+      for (String t : m.derivedExpr().split("[^A-Za-z0-9_]+")) {
+        if (metrics.containsKey(t)) {
+          out.addAll(metricEntities(t));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code dimension} can break down or filter a metric of {@code entity} without fan-out. */
+  public boolean compatible(String entity, Dimension d) {
+    if (d.kind() == Kind.EVENT_PROPERTY || d.kind() == Kind.USER_FIRST_EVENT_PROPERTY) {
+      Entity e = entities.get(entity);
+      return e != null && e.userKey() != null;
+    }
+    return reachable(entity, d.entity());
   }
 }

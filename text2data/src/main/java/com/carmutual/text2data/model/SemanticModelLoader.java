@@ -129,7 +129,16 @@ public final class SemanticModelLoader {
         strings(m.get("synonyms")),
         java.util.Collections.unmodifiableMap(values),
         java.util.Collections.unmodifiableMap(sets),
-        Boolean.TRUE.equals(m.get("entity_level")));
+        Boolean.TRUE.equals(m.get("entity_level")),
+        aliases(m.get("aliases"), name));
+  }
+
+  private static Map<String, List<String>> aliases(Object o, String name) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (o != null) {
+      map(o, name + ".aliases").forEach((k, v) -> out.put(k, strings(v)));
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   private static Metric metric(String name, Map<String, Object> m) {

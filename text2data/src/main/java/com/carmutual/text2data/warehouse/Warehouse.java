@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public class Warehouse {
   private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
   private static final String DEMO_READER = "T2D_READER";
+  /** One password per JVM, so several warehouses on the same embedded database agree. */
+  private static final String DEMO_PASSWORD = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
 
   private final WarehouseConfig config;
   private final String url;
@@ -47,10 +49,11 @@ public class Warehouse {
     this.config = config;
     this.idle = new ArrayBlockingQueue<>(config.poolSize() == null ? 4 : Math.max(1, config.poolSize()));
     if (config.embedded()) {
-      this.url = config.demoJdbcUrl();
+      this.password = DEMO_PASSWORD;
+      startDemo(config.demoJdbcUrl());
+      // settings such as DB_CLOSE_DELAY need admin rights; the SELECT-only user connects without them
+      this.url = config.demoJdbcUrl().replaceAll("(?i);DB_CLOSE_DELAY=[^;]*", "");
       this.username = DEMO_READER;
-      this.password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-      startDemo();
     } else {
       this.url = config.url();
       this.username = config.username() == null ? "" : config.username();
@@ -69,8 +72,8 @@ public class Warehouse {
   }
 
   /** Creates and fills the embedded demo warehouse once per JVM, and a SELECT-only user for queries. */
-  private void startDemo() {
-    try (Connection admin = DriverManager.getConnection(url, "sa", "");
+  private void startDemo(String adminUrl) {
+    try (Connection admin = DriverManager.getConnection(adminUrl, "sa", "");
         Statement s = admin.createStatement()) {
       boolean loaded;
       try (ResultSet rs = s.executeQuery(
@@ -80,7 +83,7 @@ public class Warehouse {
       if (!loaded) {
         long t0 = System.nanoTime();
         WarehouseLoader.load(admin);
-        LOG.info("embedded demo warehouse loaded in {} ms ({})", (System.nanoTime() - t0) / 1_000_000, url);
+        LOG.info("embedded demo warehouse loaded in {} ms ({})", (System.nanoTime() - t0) / 1_000_000, adminUrl);
       }
       s.execute("CREATE USER IF NOT EXISTS " + DEMO_READER + " PASSWORD '" + password + "'");
       s.execute("ALTER USER " + DEMO_READER + " SET PASSWORD '" + password + "'");
@@ -201,6 +204,45 @@ public class Warehouse {
   /** Column descriptions for a compiled query (used by explanations and charts). */
   public static List<Column> columns(CompiledQuery q) {
     return q.columns();
+  }
+
+
+  /**
+   * Distinct values (up to 200) of category dimensions whose values the model leaves open, such as
+   * cities and brands, so questions can name them.
+   */
+  public java.util.Map<String, List<String>> openValues(com.carmutual.text2data.model.SemanticModel model) {
+    java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    Connection c = null;
+    try {
+      c = acquire();
+      for (var d : model.dimensions().values()) {
+        if (d.kind() != com.carmutual.text2data.model.SemanticModel.Kind.CATEGORY || d.closedValues() || d.entityLevel() || d.synonyms().isEmpty()) {
+          continue;
+        }
+        String table = model.entities().get(d.entity()).table();
+        List<String> values = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+          s.setQueryTimeout(10);
+          s.setMaxRows(201);
+          try (ResultSet rs = s.executeQuery("SELECT DISTINCT " + d.column() + " FROM " + table + " WHERE " + d.column() + " IS NOT NULL")) {
+            while (rs.next()) {
+              values.add(rs.getString(1));
+            }
+          }
+        }
+        if (values.size() <= 200) {
+          out.put(d.name(), values);
+        }
+      }
+    } catch (SQLException e) {
+      LOG.warn("could not read dimension values from the warehouse: {}", e.getMessage());
+    } finally {
+      if (c != null) {
+        release(c);
+      }
+    }
+    return out;
   }
 
   @PreDestroy

@@ -38,6 +38,25 @@ final class CompiledPattern {
     return true;
   }
 
+  /**
+   * Like {@link #matches}, ignoring the VIN indexes set in {@code ignored} (bit i = index i):
+   * returns how many of the pattern's constrained positions were checked, or -1 on a mismatch.
+   */
+  int matchIgnoring(String vin, int ignored) {
+    int checked = 0;
+    for (int i = 0; i < positions.length; i++) {
+      if ((ignored & (1 << positions[i])) != 0) {
+        continue;
+      }
+      int c = vin.charAt(positions[i]) - '0';
+      if (((masks[i] >>> c) & 1L) == 0) {
+        return -1;
+      }
+      checked++;
+    }
+    return checked;
+  }
+
   /** Compiles {@code keys}; returns null for keys that cannot be parsed (skipped, as vPIC would never match them). */
   static CompiledPattern compile(int schemaId, String keys, Element element, String value) {
     int[] positions = new int[17];

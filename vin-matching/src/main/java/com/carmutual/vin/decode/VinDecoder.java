@@ -30,8 +30,44 @@ public final class VinDecoder {
   private final Map<String, SchemaRange[]> schemasByWmi = new HashMap<>();
   private final Map<String, List<String>> makesByModel = new HashMap<>();
 
-  /** One schema of a WMI for years {@code from..to}, compiled. */
-  private record SchemaRange(int from, int to, int schemaId, String name, CompiledPattern[] patterns) {}
+  /** One schema of a WMI for years {@code from..to}. */
+  private record SchemaRange(int from, int to, int schemaId, String name, LazySchema schema) {
+    CompiledPattern[] patterns() {
+      return schema.patterns();
+    }
+  }
+
+  /**
+   * A schema's patterns, compiled on first use (or by {@link #precompile}), so start-up only reads
+   * the file; a WMI's first decode compiles its schemas once (about a millisecond).
+   */
+  private static final class LazySchema {
+    private final VpicData.Schema raw;
+    private volatile CompiledPattern[] compiled;
+
+    LazySchema(VpicData.Schema raw) {
+      this.raw = raw;
+    }
+
+    CompiledPattern[] patterns() {
+      CompiledPattern[] c = compiled;
+      if (c == null) {
+        List<VpicData.Pattern> ps = raw.patterns();
+        List<CompiledPattern> out = new ArrayList<>(ps.size());
+        for (VpicData.Pattern p : ps) {
+          CompiledPattern cp = CompiledPattern.compile(raw.id(), p.keys(), p.element(), p.value());
+          if (cp != null) {
+            out.add(cp);
+          }
+        }
+        c = out.toArray(new CompiledPattern[0]);
+        compiled = c;
+      }
+      return c;
+    }
+  }
+
+  private final List<LazySchema> allSchemas = new ArrayList<>();
 
   /** A winning pattern for one element. */
   private record Hit(CompiledPattern pattern, String schemaName) {}
@@ -43,19 +79,20 @@ public final class VinDecoder {
     }
     Map<Integer, VpicData.Schema> schemas = new HashMap<>();
     data.schemas().forEach(s -> schemas.put(s.id(), s));
-    Map<Integer, CompiledPattern[]> compiled = new HashMap<>();
+    Map<Integer, LazySchema> lazy = new HashMap<>();
     Map<String, List<SchemaRange>> byWmi = new HashMap<>();
     for (VpicData.WmiSchema ws : data.wmiSchemas()) {
       VpicData.Schema s = schemas.get(ws.schemaId());
       if (s == null) {
         continue;
       }
-      CompiledPattern[] patterns = compiled.computeIfAbsent(s.id(), id -> s.patterns().stream()
-          .map(p -> CompiledPattern.compile(id, p.keys(), p.element(), p.value()))
-          .filter(java.util.Objects::nonNull)
-          .toArray(CompiledPattern[]::new));
+      LazySchema schema = lazy.computeIfAbsent(s.id(), id -> {
+        LazySchema l = new LazySchema(s);
+        allSchemas.add(l);
+        return l;
+      });
       byWmi.computeIfAbsent(ws.wmi(), k -> new ArrayList<>())
-          .add(new SchemaRange(ws.yearFrom(), ws.yearTo(), s.id(), s.name(), patterns));
+          .add(new SchemaRange(ws.yearFrom(), ws.yearTo(), s.id(), s.name(), schema));
     }
     // narrower year ranges first: a schema made for one model year is more specific than a common one
     Comparator<SchemaRange> order = Comparator.comparingInt((SchemaRange r) -> r.to() - r.from())
@@ -66,6 +103,13 @@ public final class VinDecoder {
     });
     for (VpicData.MakeModel mm : data.makeModels()) {
       makesByModel.computeIfAbsent(mm.model().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(mm.make());
+    }
+  }
+
+  /** Compiles every schema now (called off the request path after start-up); idempotent. */
+  public void precompile() {
+    for (LazySchema s : allSchemas) {
+      s.patterns();
     }
   }
 
@@ -173,7 +217,22 @@ public final class VinDecoder {
       hits = year.equals(candidates.get(0)) ? first : second;
     }
     if (hits == null) {
-      hits = year == null ? new EnumMap<>(Element.class) : match(vin, ranges, year);
+      hits = match(vin, ranges, year);
+      if (year == null && !hits.isEmpty()) {
+        warnings.add("model year unknown: attributes taken from the WMI's schemas of every year");
+      }
+    }
+    int filler = fillerPositions(vin, checkOk);
+    if (filler != 0 && !hits.containsKey(Element.MODEL)) {
+      EnumMap<Element, Hit> relaxed = match(vin, ranges, year, filler);
+      if (relaxed.containsKey(Element.MODEL)) {
+        // only the model (and plant, from position 11) is trusted: trims and engines hang on the filled positions
+        relaxed.keySet().retainAll(java.util.EnumSet.of(
+            Element.MODEL, Element.PLANT_CITY, Element.PLANT_STATE, Element.PLANT_COUNTRY));
+        hits.putAll(relaxed);
+        confidence *= 0.8;
+        warnings.add("positions 4-6 hold the European filler 'Z': decoded from the other positions only");
+      }
     }
     if (year != null && ranges.length > 0 && hits.isEmpty()) {
       warnings.add("no vPIC schema pattern of WMI " + wmiCode + " matches this VIN for " + year);
@@ -218,23 +277,45 @@ public final class VinDecoder {
    * non-wildcard patterns. A schema built for this model only keeps agreeing (series, engine,
    * body); a sibling's schema matches one stray pattern.
    */
-  private static EnumMap<Element, Hit> match(String vin, SchemaRange[] ranges, int year) {
+  private static EnumMap<Element, Hit> match(String vin, SchemaRange[] ranges, Integer year) {
+    return match(vin, ranges, year, 0);
+  }
+
+  /**
+   * As above, ignoring the VIN indexes in {@code ignored}: European makers fill unused VDS
+   * positions with {@code Z} ({@code WVWZZZ1KZ...}); a pattern is then judged on the positions
+   * that carry information, and one that only constrains filler positions is no evidence.
+   */
+  private static EnumMap<Element, Hit> match(String vin, SchemaRange[] ranges, Integer year, int ignored) {
     EnumMap<Element, Hit> best = new EnumMap<>(Element.class);
     int[] bestEvidence = new int[Element.values().length];
+    int[] bestSpecificity = new int[Element.values().length];
     CompiledPattern[] matched = new CompiledPattern[64];
+    int[] specificity = new int[64];
     for (SchemaRange r : ranges) {
-      if (year < r.from() || year > r.to()) {
+      if (year != null && (year < r.from() || year > r.to())) {
         continue;
       }
       int n = 0;
       long elements = 0;
       for (CompiledPattern p : r.patterns()) {
-        if (p.matches(vin)) {
+        int s;
+        if (ignored == 0) {
+          s = p.matches(vin) ? p.specificity : -1;
+        } else {
+          s = p.matchIgnoring(vin, ignored);
+          if (s == 0 && p.specificity > 0) {
+            s = -1;
+          }
+        }
+        if (s >= 0) {
           if (n == matched.length) {
             matched = java.util.Arrays.copyOf(matched, n * 2);
+            specificity = java.util.Arrays.copyOf(specificity, n * 2);
           }
+          specificity[n] = s;
           matched[n++] = p;
-          if (p.specificity > 0) {
+          if (s > 0) {
             elements |= 1L << p.element.ordinal();
           }
         }
@@ -242,17 +323,32 @@ public final class VinDecoder {
       int evidence = Long.bitCount(elements);
       for (int i = 0; i < n; i++) {
         CompiledPattern p = matched[i];
-        Hit current = best.get(p.element);
         int e = p.element.ordinal();
+        Hit current = best.get(p.element);
         if (current == null
-            || p.specificity > current.pattern().specificity
-            || (p.specificity == current.pattern().specificity && evidence > bestEvidence[e])) {
+            || specificity[i] > bestSpecificity[e]
+            || (specificity[i] == bestSpecificity[e] && evidence > bestEvidence[e])) {
           best.put(p.element, new Hit(p, r.name()));
           bestEvidence[e] = evidence;
+          bestSpecificity[e] = specificity[i];
         }
       }
     }
     return best;
+  }
+
+  /** VIN indexes 3-5 that hold the filler {@code Z} of a VIN without check digit, as a bit set. */
+  private static int fillerPositions(String vin, boolean checkOk) {
+    if (checkOk) {
+      return 0;
+    }
+    int mask = 0;
+    for (int i = 3; i <= 5; i++) {
+      if (vin.charAt(i) == 'Z') {
+        mask |= 1 << i;
+      }
+    }
+    return Integer.bitCount(mask) >= 2 ? mask : 0;
   }
 
   private String pickMake(VpicData.Wmi wmi, String model) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class Scoring {
   static final double FAMILY_THRESHOLD = 0.5;
   private static final Pattern LITRES = Pattern.compile("(\\d{1,2}\\.\\d)\\s*[LT]?\\b");
+  private static final Pattern CYLINDERS = Pattern.compile("\\b[IVHW](\\d{1,2})\\b");
   private static final Pattern BODY_DOORS = Pattern.compile("^(\\d)D ");
   private static final Set<String> NOT_TRIM_WORDS = Set.of("AUTO", "MANUAL", "CVT", "6MT", "5MT", "4DR", "2DR", "3DR",
       "5DR", "V6", "V8", "I4", "TURBO", "GAS");
@@ -58,7 +59,8 @@ final class Scoring {
         why = r;
       }
     }
-    if (c.length() >= 2 && !f.hintCompact().isEmpty() && f.hintCompact().contains(c)) {
+    boolean vinSpeaks = !f.modelKeys().isEmpty();
+    if (c.length() >= 2 && !f.hintCompact().isEmpty() && f.hintCompact().contains(c) && (!vinSpeaks || best >= 0.9)) {
       double s = Math.max(best, 0.9) + 0.01 * Math.min(c.length(), 15);
       if (s > best) {
         best = s;
@@ -103,6 +105,16 @@ final class Scoring {
         conflicts++;
       }
     }
+    Matcher cyl = CYLINDERS.matcher(engine);
+    if (f.cylinders() != null && cyl.find()) {
+      int c = Integer.parseInt(cyl.group(1));
+      if (c == f.cylinders()) {
+        reasons.add("+ " + c + " cylinders");
+      } else {
+        reasons.add("- " + c + " cylinders, VIN says " + f.cylinders());
+        conflicts++;
+      }
+    }
     String fuel = row.fuel().toUpperCase(Locale.ROOT);
     if (f.fuel() != null) {
       boolean rowDiesel = fuel.equals("DIESEL");
@@ -123,6 +135,9 @@ final class Scoring {
       conflicts++;
     } else if (f.hybrid()) {
       reasons.add("+ hybrid");
+    } else if (rowHybrid && f.fuel() != null) {
+      reasons.add("- hybrid row; nothing in the VIN or hint says hybrid");
+      conflicts++;
     }
     String body = row.bodyStyle().toUpperCase(Locale.ROOT);
     if (!f.bodies().isEmpty()) {
@@ -144,20 +159,32 @@ final class Scoring {
         reasons.add("+ doors");
       }
     }
+    Set<String> rowWords = new java.util.LinkedHashSet<>();
+    for (String t : trim.split("[^A-Z0-9.]+")) {
+      if (!t.isBlank() && !NOT_TRIM_WORDS.contains(t) && !LITRES.matcher(t).matches()) {
+        rowWords.add(t);
+      }
+    }
+    // the VIN's trim often lists alternatives ("Sport Hybrid / Sport Touring Hybrid"): a row that
+    // holds every word of one alternative agrees with the VIN; hint words count one each
     int trimMatches = 0;
     List<String> matched = new ArrayList<>();
-    for (String t : trim.split("[^A-Z0-9.]+")) {
-      if (t.isBlank() || NOT_TRIM_WORDS.contains(t) || LITRES.matcher(t).matches()) {
-        continue;
+    for (Set<String> alt : f.trimAlternatives()) {
+      if (!alt.isEmpty() && rowWords.containsAll(alt)) {
+        trimMatches = 10;
+        matched.add(String.join(" ", alt));
+        break;
       }
-      if (f.trimTokens().contains(t)) {
+    }
+    for (String t : rowWords) {
+      if (f.hintTokens().contains(t)) {
         trimMatches++;
         matched.add(t);
       }
     }
     if (trimMatches > 0) {
-      reasons.add("+ trim words " + matched);
-      score += 0.05 * trimMatches;
+      reasons.add("+ trim " + matched);
+      score += 0.05 * Math.min(trimMatches, 12);
     }
     score -= 0.3 * conflicts;
     return new Scored(row, m.modelScore(), Math.round(score * 1000) / 1000.0, conflicts, trimMatches, reasons);

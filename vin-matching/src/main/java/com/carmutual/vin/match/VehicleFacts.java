@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * @param modelKeys normalised model names the VIN decodes to, best first
  * @param fuel catalog fuel the evidence points to, or null
  * @param bodies catalog body styles the decoded body class allows, empty when unknown
- * @param trimTokens words of the VIN's trim and series and of the hint
+ * @param trimAlternatives word sets of the VIN's trim and series, one per listed alternative
+ * @param hintTokens words of the hint (with synonyms)
  */
 @Serdeable
 record VehicleFacts(
@@ -32,7 +33,9 @@ record VehicleFacts(
     Set<String> bodies,
     @Nullable Integer doors,
     boolean heavyDuty,
-    Set<String> trimTokens,
+    @Nullable Integer cylinders,
+    List<Set<String>> trimAlternatives,
+    Set<String> hintTokens,
     String hintCompact,
     List<String> notes) {
 
@@ -117,19 +120,32 @@ record VehicleFacts(
       fuel = "ELECTRIC";
     }
 
-    Set<String> tokens = new LinkedHashSet<>();
-    for (String s : new String[] {d.trim(), d.series()}) {
+    List<Set<String>> alternatives = new ArrayList<>();
+    // without a model year the decoder read schemas of every year: trim words are not evidence then
+    String[] trimSources = d.modelYear() == null ? new String[0] : new String[] {d.trim(), Names.stripParens(d.series())};
+    for (String s : trimSources) {
       if (s != null) {
-        for (String t : s.toUpperCase(Locale.ROOT).split("[^A-Z0-9]+")) {
-          if (!t.isBlank()) {
-            tokens.add(t);
+        for (String alt : s.toUpperCase(Locale.ROOT).split("[/,]")) {
+          Set<String> words = new LinkedHashSet<>();
+          for (String t : alt.split("[^A-Z0-9]+")) {
+            if (!t.isBlank()) {
+              words.add(t);
+            }
+          }
+          if (!words.isEmpty()) {
+            alternatives.add(words);
           }
         }
       }
     }
-    tokens.addAll(hint.tokens());
+    Set<String> tokens = new LinkedHashSet<>(hint.tokens());
     synonyms(tokens);
-
+    Integer cylinders = null;
+    try {
+      cylinders = d.engineCylinders() == null ? null : Integer.valueOf(d.engineCylinders().trim());
+    } catch (NumberFormatException e) {
+      cylinders = null;
+    }
     boolean heavy = false;
     if (d.gvwr() != null) {
       Matcher m = GVWR_CLASS.matcher(d.gvwr());
@@ -147,7 +163,7 @@ record VehicleFacts(
       }
     }
     return new VehicleFacts(makes, year, keys, displacement, fuel, hybrid, bodies(d.bodyClass(), hint), doors, heavy,
-        tokens, hint.compact(), notes);
+        cylinders, alternatives, tokens, hint.compact(), notes);
   }
 
   private static void add(List<String> keys, String k) {

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-@MicronautTest(environments = {"test", "llmops"})
+@MicronautTest(environments = {"test", "llmops"}, transactional = false)
 class SharedMemoryTest {
   @Serdeable
   record Conversation(String topic, List<String> turns) {}

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.carmutual.shared.gateway.ActiveVersions;
 import com.carmutual.shared.gateway.TaskVersion;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-@MicronautTest(environments = {"test", "llmops"})
+@MicronautTest(environments = {"test", "llmops"}, transactional = false)
 @Property(name = "suite.llmops.admins", value = "tester")
 class TaskVersionsTest {
   @Inject ActiveVersions active;
@@ -57,14 +58,14 @@ class TaskVersionsTest {
 
     List<Map<String, Object>> history =
         client.toBlocking()
-            .retrieve(HttpRequest.GET("/v1/llmops/tasks/test.echo/history").bearerAuth("test-key"), List.class);
+            .retrieve(HttpRequest.GET("/v1/llmops/tasks/test.echo/history").bearerAuth("test-key"), Argument.listOf(Argument.mapOf(String.class, Object.class)));
     assertEquals(
         List.of("rollback", "switch", "switch"),
         history.subList(0, 3).stream().map(h -> h.get("action")).toList());
     assertTrue(history.stream().allMatch(h -> "tester".equals(h.get("actor")) && h.get("at") != null));
 
     List<Map<String, Object>> tasks =
-        client.toBlocking().retrieve(HttpRequest.GET("/v1/llmops/tasks").bearerAuth("test-key"), List.class);
+        client.toBlocking().retrieve(HttpRequest.GET("/v1/llmops/tasks").bearerAuth("test-key"), Argument.listOf(Argument.mapOf(String.class, Object.class)));
     Map<String, Object> echo =
         tasks.stream().filter(t -> "test.echo".equals(t.get("task"))).findFirst().orElseThrow();
     assertEquals(Map.of("promptVersion", "v2"), echo.get("active"));

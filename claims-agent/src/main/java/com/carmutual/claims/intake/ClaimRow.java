@@ -1,0 +1,33 @@
+package com.carmutual.claims.intake;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Row of table {@code claims}. */
+@MappedEntity("claims")
+record ClaimRow(
+    @Id String id,
+    String memberId,
+    @Nullable String vin,
+    @Nullable Integer vehicleYear,
+    @Nullable String vehicleMake,
+    @Nullable String vehicleModel,
+    LocalDate lossDate,
+    @Nullable String lossLocation,
+    String description,
+    String reportJson,
+    String status,
+    @Nullable String idempotencyKey,
+    String requestHash,
+    String flagsJson,
+    String flagCodes,
+    int photoCount,
+    int estimateVersion,
+    @Nullable BigDecimal estimateTotal,
+    @Nullable String createdBy,
+    Instant createdAt,
+    Instant updatedAt) {}

@@ -1,0 +1,89 @@
+package com.carmutual.phone.claims;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * {@link ClaimFiler} over HTTP: {@code POST {CLAIMS_AGENT_URL}/v1/claims} with the report as JSON,
+ * {@code Authorization: Bearer} and an {@code Idempotency-Key}. Any 2xx is accepted.
+ */
+@Singleton
+final class HttpClaimFiler implements ClaimFiler {
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final ClaimsAgentSettings settings;
+  private final String suiteKeys;
+  private final JsonMapper json;
+
+  HttpClaimFiler(ClaimsAgentSettings settings, @Value("${suite.api-keys:}") String suiteKeys, JsonMapper json) {
+    this.settings = settings;
+    this.suiteKeys = suiteKeys;
+    this.json = json;
+  }
+
+  @Override
+  public String file(String idempotencyKey, Map<String, Object> report) {
+    String base = settings.url() == null || settings.url().isBlank() ? "http://127.0.0.1:8082" : settings.url().trim();
+    try {
+      HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base.replaceAll("/$", "") + "/v1/claims"))
+          .timeout(Duration.ofSeconds(10))
+          .header("Content-Type", "application/json")
+          .header("Idempotency-Key", idempotencyKey)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(report)));
+      String key = apiKey();
+      if (key != null) {
+        req.header("Authorization", "Bearer " + key);
+      }
+      HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (res.statusCode() / 100 != 2) {
+        throw new ClaimFilingException("claims-agent answered " + res.statusCode() + ": " + abbreviate(res.body()), null);
+      }
+      return claimId(res.body());
+    } catch (IOException e) {
+      throw new ClaimFilingException("claims-agent unreachable: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClaimFilingException("interrupted", e);
+    }
+  }
+
+  private String claimId(String body) {
+    try {
+      JsonNode n = json.readValue(body, JsonNode.class);
+      for (String field : new String[] {"id", "claimId"}) {
+        JsonNode v = n.get(field);
+        if (v != null && v.isString()) {
+          return v.getStringValue();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // accepted without a readable id: the call keeps "filed" without one
+    }
+    return null;
+  }
+
+  private String apiKey() {
+    if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
+      return settings.apiKey().trim();
+    }
+    if (suiteKeys == null || suiteKeys.isBlank()) {
+      return null;
+    }
+    String first = suiteKeys.split(",")[0].trim();
+    int colon = first.indexOf(':');
+    return colon >= 0 ? first.substring(colon + 1) : first;
+  }
+
+  private static String abbreviate(String s) {
+    return s == null ? "" : s.length() > 300 ? s.substring(0, 300) + "..." : s;
+  }
+}

@@ -1,0 +1,103 @@
+package com.carmutual.phone.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.carmutual.phone.FakeServer;
+import com.carmutual.phone.SignedTwilio;
+import com.carmutual.phone.TestClock;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** A completed fnol call files its claim in a fake claims-agent: retried after failures, never twice. */
+@MicronautTest(environments = "test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClaimFilingTest implements TestPropertyProvider {
+  static final List<String> TURNS = List.of("M one two three four five six", "John Smith", "Yesterday", "About 5 pm",
+      "Main Street in Springfield", "I got rear-ended at a stop sign", "No", "Yes", "Yes", "Yes",
+      "Alpha Bravo Charlie one two three", "Yes");
+
+  FakeServer claimsAgent;
+
+  @Inject
+  @Client("/")
+  HttpClient client;
+
+  @Inject
+  ClaimOutbox outbox;
+
+  @Inject
+  TestClock clock;
+
+  @Override
+  public Map<String, String> getProperties() {
+    try {
+      claimsAgent = new FakeServer();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Map.of("phone.claims.url", claimsAgent.url(), "phone.claims.api-key", "claims-key");
+  }
+
+  @AfterAll
+  void stop() {
+    claimsAgent.close();
+  }
+
+  @Test
+  void completedFnolCallFilesItsClaimExactlyOnceEvenWhenClaimsAgentFailsFirst() {
+    clock.set(Instant.parse("2025-06-18T09:00:00Z"));
+    claimsAgent.answer(503, "{\"title\":\"unavailable\"}").answer(201, "{\"id\":\"CL-42\"}");
+    SignedTwilio twilio = new SignedTwilio(client);
+    List<String> twiml = twilio.converse("fnol", null, "CAclaim1", TURNS);
+    assertTrue(twiml.get(twiml.size() - 1).contains("<Hangup/>"));
+
+    assertEquals(0, outbox.deliverDue());
+    ClaimOutbox.Entry afterFailure = outbox.find("CAclaim1").orElseThrow();
+    assertEquals("pending", afterFailure.status());
+    assertEquals(1, afterFailure.attempts());
+    assertEquals(0, outbox.deliverDue(), "not due again before its backoff");
+
+    clock.set(Instant.parse("2025-06-18T09:00:00Z").plus(Duration.ofMinutes(5)));
+    assertEquals(1, outbox.deliverDue());
+    assertEquals(0, outbox.deliverDue());
+    ClaimOutbox.Entry filed = outbox.find("CAclaim1").orElseThrow();
+    assertEquals("filed", filed.status());
+    assertEquals("CL-42", filed.claimId());
+
+    // Twilio repeating the last webhook neither re-queues nor re-sends the claim
+    var p = SignedTwilio.callParams("CAclaim1");
+    p.put("SpeechResult", "Yes");
+    twilio.post("/voice/fnol?turn=12", p);
+    clock.set(Instant.parse("2025-06-18T10:00:00Z"));
+    assertEquals(0, outbox.deliverDue());
+
+    List<FakeServer.Received> sent = claimsAgent.received();
+    assertEquals(2, sent.size());
+    assertEquals("phone-CAclaim1", sent.get(0).header("Idempotency-Key"));
+    assertEquals(sent.get(0).header("Idempotency-Key"), sent.get(1).header("Idempotency-Key"));
+    assertEquals("Bearer claims-key", sent.get(1).header("Authorization"));
+    assertEquals("/v1/claims", sent.get(1).path());
+    assertTrue(sent.get(1).body().contains("\"memberId\":\"M123456\""), sent.get(1).body());
+    assertTrue(sent.get(1).body().contains("\"lossDate\":\"2025-06-17\""), sent.get(1).body());
+  }
+
+  @Test
+  void surveyCallsFileNoClaim() {
+    clock.set(Instant.parse("2025-06-18T09:00:00Z"));
+    new SignedTwilio(client).converse("csat", null, "CAnoclaim", List.of("Five", "Ten", "Great service", "No", "Yes"));
+    assertTrue(outbox.find("CAnoclaim").isEmpty());
+  }
+}
