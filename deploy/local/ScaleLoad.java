@@ -46,7 +46,9 @@ public class ScaleLoad {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1).build();
   static final Pattern ID = Pattern.compile("\"(?:id|claimId)\"\\s*:\\s*\"([^\"]+)\"");
   static final Pattern GATHER_ACTION = Pattern.compile("<Gather[^>]*\\baction=\"([^\"]+)\"");
-  static final Pattern REDIRECT = Pattern.compile("<Redirect[^>]*>([^<]+)</Redirect>");
+  /** A caller's entry in a call record's transcript: {"speaker":"caller","text":"..."}. */
+  static final Pattern CALLER_TURN =
+      Pattern.compile("\"speaker\"\\s*:\\s*\"caller\"\\s*,\\s*\"text\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   /** Counters for one kind of request. */
   static final class Tally {
@@ -171,11 +173,16 @@ public class ScaleLoad {
       }
       r.answered.incrementAndGet();
       String body = a.body();
-      boolean complete = body.contains("\"fields\"") && body.contains("\"transcript\"") && body.contains("\"status\"");
+      boolean complete = body.contains("\"fields\"") && body.contains("\"transcript\"") && body.contains("\"status\":\"completed\"");
       Map<String, Integer> expected = new HashMap<>();
       e.getValue().forEach(t -> expected.merge(t, 1, Integer::sum));
+      Map<String, Integer> recorded = new HashMap<>();
+      Matcher turn = CALLER_TURN.matcher(body);
+      while (turn.find()) {
+        recorded.merge(turn.group(1).replace("\\\"", "\"").replace("\\\\", "\\"), 1, Integer::sum);
+      }
       for (var t : expected.entrySet()) {
-        int seen = count(body, "\"" + jsonEscape(t.getKey()) + "\"");
+        int seen = recorded.getOrDefault(t.getKey(), 0);
         if (seen > t.getValue()) {
           r.duplicated.incrementAndGet();
           r.problem(e.getKey() + ": turn '" + t.getKey() + "' recorded " + seen + " times, said " + t.getValue());
@@ -300,7 +307,7 @@ public class ScaleLoad {
     Map<String, String> status = new TreeMap<>(params);
     status.put("CallStatus", "completed");
     status.put("CallDuration", "95");
-    String statusPath = settings.getProperty("phone.statusPath", "/voice/status");
+    String statusPath = settings.getProperty("phone.statusPath", "/voice/callbacks/status");
     webhook(t, bases, n, statusPath, status);
   }
 

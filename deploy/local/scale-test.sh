@@ -77,6 +77,7 @@ env MICRONAUT_SERVER_PORT=$port \\
   DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE=8 \\
   SUITE_API_KEYS=scale:$api_key TWILIO_AUTH_TOKEN=$twilio_token PHONE_PUBLIC_BASE_URL=$public_base \\
   VIN_MATCHING_URL=$peer_vin CLAIMS_AGENT_URL=$peer_claims \\
+  CLAIMS_VIN_MATCHING_API_KEY=$api_key PHONE_CLAIMS_API_KEY=$api_key CLAIMS_PHOTO_DIR="$root/$dir/claims-photos" \\
   java $java_opts -jar $s/target/$s.jar >> "$dir/$s-$which.log" 2>&1 &
 echo \$! > "$dir/$s-$which.pid"
 for _ in \$(seq 1 240); do

@@ -17,7 +17,7 @@ export const claimsApi = {
   approve: (id, version, comment) =>
     api(`/v1/claims/${enc(id)}/estimate/approve`, { method: 'POST', body: { comment: comment || null }, headers: ifMatch(version) }),
   /** The service's printable HTML of the approved estimate (a problem when not approved). */
-  printable: (id) => api(`/v1/claims/${enc(id)}/estimate/export`, { query: { format: 'html' }, headers: { Accept: 'text/html' } }),
+  printable: (id) => api(`/v1/claims/${enc(id)}/estimate/export`, { query: { format: 'html' }, headers: { Accept: 'text/html, */*' } }),
   /** Photo bytes need the API key, so they are fetched and shown through object URLs. */
   photoUrl: async (id, index) => {
     const res = await fetch(`/v1/claims/${enc(id)}/photos/${index}`,

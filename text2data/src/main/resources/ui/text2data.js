@@ -65,6 +65,7 @@ $('save-correction').addEventListener('click', () => sendFeedback(false));
 $('new-conversation').addEventListener('click', () => {
   state.conversationId = null; $('follow-up').checked = false; toast(t('conversation.new'));
 });
+$('follow-up').addEventListener('change', () => { if (!$('follow-up').checked) state.conversationId = null; });
 $('model-filter').addEventListener('input', () => renderModel());
 
 signedIn().then(() => { renderHistory(); loadModel(); });
@@ -74,15 +75,14 @@ signedIn().then(() => { renderHistory(); loadModel(); });
 async function ask(question) {
   if (!question || !apiKey()) return;
   $('question').value = question;
-  const body = { question, asOf: $('as-of').value || undefined };
-  if ($('follow-up').checked && state.conversationId) body.conversationId = state.conversationId;
+  if (!$('follow-up').checked || !state.conversationId) state.conversationId = crypto.randomUUID();
+  const body = { question, asOf: $('as-of').value || undefined, conversationId: state.conversationId };
   $('ask').disabled = true;
   try {
     const answer = await api('/v1/ask', { method: 'POST', body });
     state.answer = answer;
     state.asked = body;
-    state.conversationId = answer.conversationId || state.conversationId;
-    $('follow-up').checked = !!state.conversationId;
+    $('follow-up').checked = answer.status === 'answered';
     remember(question, body.asOf, answer.status);
     renderAnswer();
   } catch (e) {
@@ -174,17 +174,19 @@ function renderChart(a) {
   if (!drawable) return;
   const kind = ['line', 'bar', 'pie', 'doughnut'].includes(type) ? type : (xi >= 0 && /date|month|week|day|year|time/i.test(cols[xi]) ? 'line' : 'bar');
   const palette = ['#1f6feb', '#e8590c', '#2f9e44', '#ae3ec9', '#f08c00', '#1098ad', '#d6336c', '#5c940d'];
+  const si = spec.series ? cols.indexOf(spec.series) : -1;
+  const labels = [...new Set(rows.map((r, k) => (xi >= 0 ? String(r[xi]) : String(k + 1))))];
+  const color = (k) => ({ backgroundColor: kind === 'pie' || kind === 'doughnut' ? palette : palette[k % palette.length],
+    borderColor: palette[k % palette.length], spanGaps: false });
+  // With a series column, one dataset per series value (a pivot); else one per metric column.
+  const datasets = si >= 0
+    ? [...new Set(rows.map((r) => String(r[si])))].map((sv, k) => ({ label: sv, ...color(k),
+      data: labels.map((l) => { const r = rows.find((x) => String(x[xi]) === l && String(x[si]) === sv); return r ? Number(r[yis[0]]) : null; }) }))
+    : yis.map((yi, k) => ({ label: cols[yi], ...color(k), data: rows.map((r) => (r[yi] === null ? null : Number(r[yi]))) }));
   state.chart = new window.Chart($('chart'), {
     type: kind,
-    data: {
-      labels: rows.map((r, k) => (xi >= 0 ? String(r[xi]) : String(k + 1))),
-      datasets: yis.map((yi, k) => ({
-        label: cols[yi], data: rows.map((r) => (r[yi] === null ? null : Number(r[yi]))),
-        backgroundColor: kind === 'pie' || kind === 'doughnut' ? palette : palette[k % palette.length],
-        borderColor: palette[k % palette.length], spanGaps: false,
-      })),
-    },
-    options: { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: yis.length > 1 || kind === 'pie' } } },
+    data: { labels, datasets },
+    options: { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: datasets.length > 1 || kind === 'pie' } } },
   });
   $('chart').dataset.points = String(rows.length);
 }
@@ -204,7 +206,7 @@ function correctedQuery() {
 async function runCorrected() {
   try {
     const semanticQuery = correctedQuery();
-    const result = await api('/v1/query', { method: 'POST', body: { semanticQuery, asOf: state.asked?.asOf, ...semanticQuery } });
+    const result = await api('/v1/query', { method: 'POST', body: { query: semanticQuery, asOf: state.asked?.asOf } });
     state.answer = { ...state.answer, ...result, status: result.status || 'answered', semanticQuery: result.semanticQuery || semanticQuery };
     const editor = $('corrected-query').value;
     renderAnswer();
@@ -216,13 +218,9 @@ async function runCorrected() {
 async function sendFeedback(correct) {
   if (!state.answer || !state.asked) return;
   try {
-    const body = {
-      question: state.asked.question, asOf: state.asked.asOf, correct,
-      semanticQuery: state.answer.semanticQuery, answerId: state.answer.id || state.answer.answerId,
-      comment: $('correction-comment').value || undefined,
-    };
+    const body = { correct, comment: $('correction-comment').value || undefined };
     if (!correct) body.correctedQuery = correctedQuery();
-    await api('/v1/feedback', { method: 'POST', body });
+    await api(`/v1/answers/${encodeURIComponent(state.answer.id)}/feedback`, { method: 'POST', body });
     toast(t(correct ? 'feedback.thanks' : 'correct.saved'));
   } catch (e) { showError(e); }
 }
@@ -236,9 +234,11 @@ async function loadModel() {
 function describe(item) {
   if (typeof item === 'string') return { name: item, text: item };
   const name = item.name || item.id || '';
-  const label = (lang() === 'zh' ? (item.labelZh || item.label_zh || item.zh) : (item.label || item.labelEn)) || item.label || name;
+  const label = (lang() === 'zh' ? item.labelZh : item.labelEn) || name;
   const syn = listOf(item.synonyms || []).filter((s) => (lang() === 'zh' ? /[\u4e00-\u9fff]/.test(s) : !/[\u4e00-\u9fff]/.test(s)));
-  return { name, text: [label !== name ? `${label} (${name})` : name, item.description].filter(Boolean).join(' — '), syn: syn.slice(0, 4) };
+  const values = item.values && typeof item.values === 'object' ? Object.keys(item.values).slice(0, 8) : [];
+  return { name, text: [label !== name ? `${label} (${name})` : name, values.length ? `= ${values.join(' | ')}` : ''].filter(Boolean).join(' '),
+    syn: syn.slice(0, 4) };
 }
 
 function entriesOf(v) {

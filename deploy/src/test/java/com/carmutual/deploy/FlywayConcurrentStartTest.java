@@ -21,30 +21,30 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Several replicas of a service start at once against one new PostgreSQL database: Flyway
  * serialises them with a PostgreSQL advisory lock, so each migration is applied exactly once and
- * every replica starts. Runs the real migrations (shared's and every service's, from the source
- * tree) with three contexts released together.
+ * every replica starts. Runs each service's real migrations (shared's and its own, from the
+ * source tree) with three contexts released together on that service's own database.
  */
 class FlywayConcurrentStartTest {
   private static final int REPLICAS = 3;
 
-  @Test
-  void replicasStartingTogetherApplyEachMigrationOnce() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"vin-matching,vin", "claims-agent,claims", "text2data,text2data", "phone-agent,phone"})
+  void replicasStartingTogetherApplyEachMigrationOnce(String service, String folder) throws Exception {
     PostgresSupport.assumeAvailable();
-    Map<String, Object> props = new HashMap<>(PostgresSupport.freshDatabase("deploy_flyway"));
+    Map<String, Object> props = new HashMap<>(PostgresSupport.freshDatabase("deploy_" + folder));
     List<String> locations = new ArrayList<>(List.of("classpath:db/migration/shared"));
     int serviceMigrations = 0;
-    for (String[] s : new String[][] {{"vin-matching", "vin"}, {"claims-agent", "claims"}, {"text2data", "text2data"}, {"phone-agent", "phone"}}) {
-      Path dir = Repo.root().resolve(s[0]).resolve("src/main/resources/db/migration").resolve(s[1]);
-      if (Files.isDirectory(dir)) {
-        locations.add("filesystem:" + dir);
-        try (var files = Files.list(dir)) {
-          serviceMigrations += (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
-        }
+    Path dir = Repo.root().resolve(service).resolve("src/main/resources/db/migration").resolve(folder);
+    if (Files.isDirectory(dir)) {
+      locations.add("filesystem:" + dir);
+      try (var files = Files.list(dir)) {
+        serviceMigrations = (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
       }
     }
     props.put("flyway.datasources.default.enabled", "true");
@@ -81,7 +81,7 @@ class FlywayConcurrentStartTest {
                   + " from flyway_schema_history where version is not null")) {
         rs.next();
         int applied = rs.getInt(1);
-        assertTrue(applied >= 2 + serviceMigrations, "shared's and the services' migrations applied, got " + applied);
+        assertTrue(applied >= 2 + serviceMigrations, "shared's and " + service + "'s migrations applied, got " + applied);
         assertEquals(applied, rs.getInt(2), "each migration version applied exactly once");
         assertEquals(0, rs.getInt(3), "no failed migration");
       }

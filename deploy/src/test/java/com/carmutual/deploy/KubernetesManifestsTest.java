@@ -48,8 +48,17 @@ class KubernetesManifestsTest {
     return out.stream();
   }
 
+  private static final Map<String, List<Map<String, Object>>> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Each overlay is rendered once per renderer; the checks only read the result. */
   private static List<Map<String, Object>> render(Renderer r, String overlay) throws Exception {
-    return r.render(Repo.overlay(overlay));
+    String key = r.name() + "/" + overlay;
+    var cached = RENDERED.get(key);
+    if (cached == null) {
+      cached = r.render(Repo.overlay(overlay));
+      RENDERED.put(key, cached);
+    }
+    return cached;
   }
 
   private static Map<String, Object> one(List<Map<String, Object>> objects, String kind, String name) {

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * The environment variables a service reads, found in its sources rather than listed by hand:
  * placeholders ({@code ${NAME...}}) in its application.yml and in Java string literals of the
- * service and of shared, {@code System.getenv("NAME")}, and Micronaut's mapping of an
+ * service and of shared, {@code System.getenv("NAME")} (and, in a file that calls getenv with a
+ * variable, the UPPER_CASE string constants it passes), and Micronaut's mapping of an
  * environment variable onto a configuration key ({@code DATASOURCES_DEFAULT_URL} sets {@code
  * datasources.default.url}) for every key in application.yml, every {@code @Value} key and every
  * {@code @ConfigurationProperties}/{@code @EachProperty} prefix.
@@ -31,6 +32,8 @@ final class ServiceConfig {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)");
   private static final Pattern GETENV = Pattern.compile("getenv\\(\\s*\"([A-Za-z0-9_]+)\"");
+  /** In a file that calls getenv with a variable, the constant names it may be given. */
+  private static final Pattern ENV_LITERAL = Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\"");
   private static final Pattern PREFIX =
       Pattern.compile("@(?:ConfigurationProperties|EachProperty)\\(\\s*(?:value\\s*=\\s*)?\"([A-Za-z0-9_.\\-]+)\"");
 
@@ -57,6 +60,9 @@ final class ServiceConfig {
         for (String java : javaSources(src)) {
           placeholders(java, c.exact);
           find(GETENV, java, c.exact);
+          if (java.contains("System.getenv(")) {
+            find(ENV_LITERAL, java, c.exact);
+          }
           Set<String> p = new TreeSet<>();
           find(PREFIX, java, p);
           p.forEach(x -> c.prefixes.add(envName(x) + "_"));

@@ -42,8 +42,9 @@ class PhotoInspectorTest {
 
   @Test
   void resizedCopyIsANearDuplicateAndAnotherPictureIsNot() {
-    String a = inspector.inspect("a.jpg", TestImages.jpeg(TestImages.picture(7, 800, 600), 0.9f)).dhash();
-    String resized = inspector.inspect("b.png", TestImages.png(TestImages.picture(7, 400, 300))).dhash();
+    java.awt.image.BufferedImage original = TestImages.picture(7, 800, 600);
+    String a = inspector.inspect("a.jpg", TestImages.jpeg(original, 0.9f)).dhash();
+    String resized = inspector.inspect("b.png", TestImages.png(TestImages.resized(original, 400, 300))).dhash();
     String other = inspector.inspect("c.jpg", TestImages.jpeg(TestImages.picture(8, 800, 600), 0.9f)).dhash();
     int near = DHash.distance(a, resized);
     int far = DHash.distance(a, other);
@@ -86,9 +87,10 @@ class PhotoInspectorTest {
         new Exif(LocalDateTime.of(2025, 6, 20, 9, 0), 39.9042, 116.4074, "Apple", "Snapseed 2.0"));
     byte[] old = TestImages.withExif(TestImages.jpeg(TestImages.picture(4, 640, 480), 0.9f),
         new Exif(LocalDateTime.of(2025, 3, 1, 9, 0), null, null, "Apple", null));
-    byte[] plain = TestImages.png(TestImages.picture(5, 320, 240));
+    java.awt.image.BufferedImage plainPicture = TestImages.picture(5, 320, 240);
+    byte[] plain = TestImages.png(plainPicture);
     List<PhotoFacts> facts = List.of(inspector.inspect("future.jpg", future), inspector.inspect("old.jpg", old), inspector.inspect("plain.png", plain));
-    PhotoFacts dupSource = inspector.inspect("x.jpg", TestImages.jpeg(TestImages.picture(5, 640, 480), 0.8f));
+    PhotoFacts dupSource = inspector.inspect("x.jpg", TestImages.jpeg(TestImages.resized(plainPicture, 640, 480), 0.8f));
     List<Flag> flags =
         checks.check(facts, LocalDate.of(2025, 6, 10), "Shanghai, Pudong", upload, ZONE, List.of(new KnownPhoto("other-claim", "x.jpg", dupSource.sha256(), dupSource.dhash())));
     List<String> codes = flags.stream().map(f -> f.subject() + ":" + f.code()).toList();

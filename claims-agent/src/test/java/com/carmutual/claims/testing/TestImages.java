@@ -47,6 +47,16 @@ public final class TestImages {
     return img;
   }
 
+  /** The picture scaled to another size (bilinear), as a resend or a screenshot would be. */
+  public static BufferedImage resized(BufferedImage img, int width, int height) {
+    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(img, 0, 0, width, height, null);
+    g.dispose();
+    return out;
+  }
+
   /** Adds pixel noise (makes JPEGs big, like camera photos). */
   public static BufferedImage noisy(BufferedImage img, long seed, int amplitude) {
     Random r = new Random(seed);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An adjuster works a claim in the browser: finds it in the queue, looks at the photos and their
- * flags, edits an estimate line, approves, and the API then shows the new, approved version.
+ * flags, edits an estimate line, adds and deletes a line, approves, and the API then shows the new, approved version.
  */
 @MicronautTest(environments = "test")
 class ClaimPagesTest {
@@ -92,17 +92,36 @@ class ClaimPagesTest {
         ((Map<String, Object>) edited.get("totals")).get("grossTotal"),
         "more labour hours changed the total");
 
-    browser.click("#approve");
+    browser.type("#new-part", "HOOD");
+    browser.select("#new-operation", "repair");
+    browser.type("#new-labor", "1.0");
+    browser.click("#add-line-button");
     browser.waitForText("#estimate-version", String.valueOf(version + 2));
+    Object addedLine =
+        browser.script(
+            "const td = [...document.querySelectorAll(\"#lines td[data-field='partCode']\")]"
+                + ".find(td => td.innerText.startsWith('HOOD'));"
+                + " return td ? td.closest('tr').dataset.line : null;");
+    assertTrue(addedLine != null, "the added HOOD line is shown");
+    browser.script("window.confirm = () => true;");
+    browser.click("#lines tr[data-line='" + addedLine + "'] .delete-line");
+    browser.waitForText("#estimate-version", String.valueOf(version + 3));
+    browser.waitUntil(
+        "return !document.querySelector(\"#lines tr[data-line='\" + arguments[0] + \"']\");",
+        "deleted line gone",
+        addedLine);
+
+    browser.click("#approve");
+    browser.waitForText("#estimate-version", String.valueOf(version + 4));
     browser.waitUntil("return document.getElementById('approve').disabled;", "approve button disabled");
     browser.waitUntil(
         "return document.querySelectorAll('#history > li').length === arguments[0];",
         "one history entry per version",
-        version + 2);
+        version + 4);
     SuitePages.screenshot(browser, "claims-approved");
 
     Map<String, Object> after = estimate(claimId);
-    assertEquals(version + 2, ((Number) after.get("version")).intValue());
+    assertEquals(version + 4, ((Number) after.get("version")).intValue());
     assertTrue(String.valueOf(after.get("status")).toLowerCase().contains("approved"), "status " + after.get("status"));
     Map<String, Object> afterLine =
         ((List<Map<String, Object>>) after.get("lines"))

@@ -119,15 +119,22 @@ public final class CallService {
     Double confidence = parseDouble(params.get("Confidence"));
     CallState state = call.state();
     TurnInput input = new TurnInput(call.callSid(), script.name(), turn, speech, digits, confidence);
-    Dialogue.Step step = workflows.run("phone.turn", input, run -> {
+    java.util.concurrent.atomic.AtomicReference<Dialogue.Step> result = new java.util.concurrent.atomic.AtomicReference<>();
+    workflows.run("phone.turn", input, run -> {
       ExtractInput in = Dialogue.extractInput(script, state, speech, digits);
+      // nodes record compact inputs and outputs: the slot list and the transcript would only repeat the script and the call
       Extraction x = CallState.DONE.equals(state.pending())
           ? new Extraction(List.of(), Extraction.NONE)
-          : run.node("extract", NodeKind.LLM, in, () -> understanding.extract(in));
+          : run.node("extract", NodeKind.LLM, new ExtractNodeInput(script.name(), in.expecting(), speech, digits, state.today()),
+              () -> understanding.extract(in));
       Checked checked = run.node("validate", NodeKind.DETERMINISTIC, x, () -> Dialogue.validate(script, state, x));
-      return run.node("dialogue", NodeKind.DETERMINISTIC, checked,
-          () -> Dialogue.advance(script, state, speech, digits, confidence, checked, now));
-    }).output();
+      return run.node("dialogue", NodeKind.DETERMINISTIC, checked, () -> {
+        Dialogue.Step s = Dialogue.advance(script, state, speech, digits, confidence, checked, now);
+        result.set(s);
+        return new DialogueNodeOutput(s.state().pending(), s.state().attempts(), s.state().outcome(), s.reply());
+      });
+    });
+    Dialogue.Step step = result.get();
     String twiml = TwiML.write(step.reply(), actionUrl(script.name(), turn + 1), twilio.transferNumber());
     boolean ends = !CallState.DONE.equals(state.pending()) && CallState.DONE.equals(step.state().pending());
     CallEndHook.Tx endWork = ends ? c -> runHooks(c, call, script, step.state()) : null;

@@ -4,6 +4,7 @@ import com.carmutual.shared.gateway.CallScope;
 import com.carmutual.shared.gateway.LlmException;
 import com.carmutual.shared.gateway.LlmGateway;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,13 +39,34 @@ public final class Understanding {
             return t;
           });
 
-  Understanding(LlmGateway gateway, @Value("${phone.extract.deadline:4s}") Duration deadline) {
+  private final boolean viaGateway;
+
+  Understanding(LlmGateway gateway, @Value("${phone.extract.deadline:4s}") Duration deadline,
+      @Value("${phone.extract.mode:auto}") String mode, Environment environment) {
     this.gateway = gateway;
     this.deadline = deadline;
+    this.viaGateway = switch (mode) {
+      case "gateway" -> true;
+      case "local" -> false;
+      default -> routed(environment);
+    };
+    LOG.info("phone.extract runs {}", viaGateway ? "through the gateway with a " + deadline + " deadline" : "on the local parsers (no route configured)");
+  }
+
+  /**
+   * True when configuration routes {@code phone.extract} somewhere. Without a route the gateway would
+   * send the task to its local provider, which runs these same parsers; calling them directly keeps
+   * the offline webhook turn free of the gateway's tracing and redaction work.
+   */
+  static boolean routed(Environment environment) {
+    return environment.getProperties("llm.routes").values().stream().anyMatch(v -> TASK.equals(String.valueOf(v)));
   }
 
   /** The slots {@code input} fills; never fails (the deterministic parsers answer last). */
   public Extraction extract(ExtractInput input) {
+    if (!viaGateway) {
+      return fallback.extract(input);
+    }
     Optional<CallScope.Scope> scope = CallScope.current();
     CompletableFuture<Extraction> call =
         CompletableFuture.supplyAsync(

@@ -45,5 +45,7 @@ class PrometheusEndpointTest {
     assertTrue(body.contains("task=\"claims.triage\""), body);
     assertTrue(body.contains("llm_tokens_total{"), body);
     assertTrue(body.contains("http_server_requests_seconds_count{"), body);
+    assertTrue(body.contains("http_server_requests_seconds_bucket{"), "latency buckets for p99 across replicas");
+    assertTrue(body.contains("le=\"0.05\""), "a 50 ms bucket");
   }
 }

@@ -2,6 +2,9 @@ package com.carmutual.text2data.parse;
 
 import com.carmutual.shared.gateway.LlmException;
 import com.carmutual.shared.gateway.LlmGateway;
+import com.carmutual.shared.gateway.StructuredRequest;
+import java.util.List;
+import java.util.Map;
 import com.carmutual.text2data.compile.CompileException;
 import com.carmutual.text2data.compile.SqlCompiler;
 import com.carmutual.text2data.compile.Dialect;
@@ -34,7 +37,8 @@ public class QuestionParser {
   public ParseResult parse(ParseRequest request) {
     ParseResult result;
     try {
-      result = gateway.structured(TASK, request, ParseResult.class);
+      result = gateway.structured(new StructuredRequest<>(TASK, request, List.of(),
+          Map.of("semantic_model", PromptContext.model(fallback.model()), "examples", PromptContext.examples(request.examples())), ParseResult.class));
     } catch (LlmException e) {
       LOG.info("text2data.parse via gateway failed ({}), using the deterministic parser", e.kind());
       return fallback.parse(request);

@@ -72,18 +72,39 @@ public class VinMatcher {
         run.runId());
   }
 
+  /** Catalog rows by canonical make, rebuilt when the catalog changes. */
+  private record MakeIndex(long version, Map<String, List<CatalogRow>> byMake) {}
+
+  private volatile MakeIndex index = new MakeIndex(-1, Map.of());
+
+  private Map<String, List<CatalogRow>> byMake() {
+    // version first: the rows read after it are at least that new, so a stale index rebuilds next time
+    long v = catalog.version();
+    List<CatalogRow> rows = catalog.rows();
+    MakeIndex i = index;
+    if (i.version() != v) {
+      Map<String, List<CatalogRow>> m = new java.util.HashMap<>();
+      for (CatalogRow row : rows) {
+        m.computeIfAbsent(Names.make(row.make()), k -> new ArrayList<>()).add(row);
+      }
+      i = new MakeIndex(v, m);
+      index = i;
+    }
+    return i.byMake();
+  }
+
   private List<Scoring.Scored> family(VehicleFacts f) {
     List<Scoring.Scored> all = new ArrayList<>();
     List<CatalogRow> sameMakeYear = new ArrayList<>();
-    for (CatalogRow row : catalog.rows()) {
-      if (!f.makes().contains(Names.make(row.make()))) {
-        continue;
+    Map<String, List<CatalogRow>> byMake = byMake();
+    for (String make : f.makes()) {
+      for (CatalogRow row : byMake.getOrDefault(make, List.of())) {
+        if (f.year() != null && row.modelYear() != f.year()) {
+          continue;
+        }
+        sameMakeYear.add(row);
+        all.add(Scoring.model(row, f));
       }
-      if (f.year() != null && row.modelYear() != f.year()) {
-        continue;
-      }
-      sameMakeYear.add(row);
-      all.add(Scoring.model(row, f));
     }
     double best = all.stream().mapToDouble(Scoring.Scored::modelScore).max().orElse(0);
     if (best == 0 && !f.modelKeys().isEmpty() && !sameMakeYear.isEmpty()) {

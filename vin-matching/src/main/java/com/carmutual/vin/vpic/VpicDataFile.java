@@ -1,12 +1,13 @@
 package com.carmutual.vin.vpic;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,14 +20,14 @@ import java.util.zip.GZIPOutputStream;
  * The service's compact vPIC file: gzip over a binary layout with one string table, so that
  * repeated values (models, plants, keys) are stored once and loading is a single sequential read.
  *
- * <p>Layout (all big-endian, strings as modified UTF-8): magic {@code VPIC}, version, source, the
+ * <p>Layout (all big-endian; strings as an int byte length and UTF-8): magic {@code VPIC}, version, source, the
  * string table, WMIs (code, manufacturer, makes joined by {@code |}, country, vehicle type as string
  * indexes), WMI-schema rows (wmi index, schema id, first and last year), schemas (id, name index,
  * patterns as keys index, element ordinal, value index).
  */
 public final class VpicDataFile {
   private static final int MAGIC = 0x56504943;
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   private VpicDataFile() {}
 
@@ -70,10 +71,10 @@ public final class VpicDataFile {
         new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(out, 1 << 16), 1 << 16))) {
       o.writeInt(MAGIC);
       o.writeInt(VERSION);
-      o.writeUTF(data.source());
+      writeString(o, data.source());
       o.writeInt(table.size());
       for (String s : table) {
-        o.writeUTF(s);
+        writeString(o, s);
       }
       o.writeInt(wmiCount);
       for (int[] r : wmiRefs) {
@@ -110,58 +111,85 @@ public final class VpicDataFile {
     }
   }
 
-  /** Reads a file written by {@link #write}; fails clearly on anything else. */
+  private static void writeString(DataOutputStream o, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    o.writeInt(b.length);
+    o.write(b);
+  }
+
+  /**
+   * Reads a file written by {@link #write}; fails clearly on anything else. The whole inflated file
+   * is read into one array and parsed with a {@link ByteBuffer}: no per-value stream calls.
+   */
   public static VpicData read(InputStream in) throws IOException {
-    try (DataInputStream d =
-        new DataInputStream(new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16))) {
-      if (d.readInt() != MAGIC) {
+    byte[] bytes;
+    try (GZIPInputStream gz = new GZIPInputStream(in, 1 << 16)) {
+      bytes = gz.readAllBytes();
+    }
+    ByteBuffer d = ByteBuffer.wrap(bytes);
+    try {
+      if (d.getInt() != MAGIC) {
         throw new IOException("not a vPIC data file (bad magic)");
       }
-      int version = d.readInt();
+      int version = d.getInt();
       if (version != VERSION) {
-        throw new IOException("unsupported vPIC data file version " + version);
+        throw new IOException("unsupported vPIC data file version " + version + "; rebuild it with VpicImporter");
       }
-      String source = d.readUTF();
-      String[] table = new String[d.readInt()];
+      String source = readString(d, bytes);
+      String[] table = new String[d.getInt()];
       for (int i = 0; i < table.length; i++) {
-        table[i] = d.readUTF();
+        table[i] = readString(d, bytes);
       }
-      int wmiCount = d.readInt();
+      int wmiCount = d.getInt();
       List<VpicData.Wmi> wmis = new ArrayList<>(wmiCount);
       for (int i = 0; i < wmiCount; i++) {
-        String code = table[d.readInt()];
-        String manufacturer = table[d.readInt()];
-        String makes = table[d.readInt()];
-        String country = table[d.readInt()];
-        String type = table[d.readInt()];
+        String code = table[d.getInt()];
+        String manufacturer = table[d.getInt()];
+        String makes = table[d.getInt()];
+        String country = table[d.getInt()];
+        String type = table[d.getInt()];
         wmis.add(new VpicData.Wmi(code, manufacturer,
             makes.isEmpty() ? List.of() : List.of(makes.split("\\|")), country, type));
       }
-      int wsCount = d.readInt();
+      int wsCount = d.getInt();
       List<VpicData.WmiSchema> ws = new ArrayList<>(wsCount);
       for (int i = 0; i < wsCount; i++) {
-        ws.add(new VpicData.WmiSchema(table[d.readInt()], d.readInt(), d.readShort(), d.readShort()));
+        String wmi = table[d.getInt()];
+        int schemaId = d.getInt();
+        int from = d.getShort();
+        int to = d.getShort();
+        ws.add(new VpicData.WmiSchema(wmi, schemaId, from, to));
       }
-      int mmCount = d.readInt();
+      int mmCount = d.getInt();
       List<VpicData.MakeModel> makeModels = new ArrayList<>(mmCount);
       for (int i = 0; i < mmCount; i++) {
-        makeModels.add(new VpicData.MakeModel(table[d.readInt()], table[d.readInt()]));
+        String make = table[d.getInt()];
+        makeModels.add(new VpicData.MakeModel(make, table[d.getInt()]));
       }
       Element[] elements = Element.values();
-      int schemaCount = d.readInt();
+      int schemaCount = d.getInt();
       List<VpicData.Schema> schemas = new ArrayList<>(schemaCount);
       for (int i = 0; i < schemaCount; i++) {
-        int sid = d.readInt();
-        String name = table[d.readInt()];
-        VpicData.Pattern[] patterns = new VpicData.Pattern[d.readInt()];
+        int sid = d.getInt();
+        String name = table[d.getInt()];
+        VpicData.Pattern[] patterns = new VpicData.Pattern[d.getInt()];
         for (int p = 0; p < patterns.length; p++) {
-          String keys = table[d.readInt()];
-          Element e = elements[d.readByte()];
-          patterns[p] = new VpicData.Pattern(keys, e, table[d.readInt()]);
+          String keys = table[d.getInt()];
+          Element e = elements[d.get()];
+          patterns[p] = new VpicData.Pattern(keys, e, table[d.getInt()]);
         }
         schemas.add(new VpicData.Schema(sid, name, Arrays.asList(patterns)));
       }
       return new VpicData(source, wmis, ws, schemas, makeModels);
+    } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
+      throw new IOException("truncated or corrupt vPIC data file", e);
     }
+  }
+
+  private static String readString(ByteBuffer d, byte[] bytes) {
+    int n = d.getInt();
+    String s = new String(bytes, d.position(), n, StandardCharsets.UTF_8);
+    d.position(d.position() + n);
+    return s;
   }
 }

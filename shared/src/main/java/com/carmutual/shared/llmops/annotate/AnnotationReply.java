@@ -6,7 +6,9 @@ import com.carmutual.shared.llmops.support.ExperimentScope;
 import com.carmutual.shared.llmops.support.Jsons;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * measure the models, not the annotations.
  */
 @Singleton
+@Requires(beans = DataSource.class)
 final class AnnotationReply implements AnswerSource {
   private static final Logger LOG = LoggerFactory.getLogger(AnnotationReply.class);
 

@@ -1,5 +1,6 @@
 package com.carmutual.shared.llmops.run;
 
+import com.carmutual.shared.gateway.LlmCallRecord;
 import com.carmutual.shared.gateway.TaskVersion;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
@@ -24,7 +25,10 @@ final class RunViews {
       @Nullable String client,
       @Nullable String replayOf) {}
 
-  /** One run as a tree of nodes, with the versions in force and each node's LLM calls. */
+  /**
+   * One run as a tree of nodes, with the versions in force and each node's LLM calls (summaries
+   * per node; {@code calls} are the gateway's full traces of the run, each naming its node).
+   */
   @Serdeable
   record RunTree(
       String id,
@@ -40,7 +44,8 @@ final class RunViews {
       JsonNode input,
       JsonNode output,
       @Nullable String error,
-      List<NodeView> nodes) {}
+      List<NodeView> nodes,
+      List<LlmCallRecord> calls) {}
 
   /** One node and the nodes it enclosed. */
   @Serdeable

@@ -1,6 +1,8 @@
 package com.carmutual.shared.llmops.run;
 
 import com.carmutual.shared.gateway.GatewayOverrides;
+import com.carmutual.shared.gateway.LlmCallRecord;
+import com.carmutual.shared.gateway.LlmCalls;
 import com.carmutual.shared.gateway.TaskVersion;
 import com.carmutual.shared.llmops.ReplayableWorkflow;
 import com.carmutual.shared.llmops.run.RunViews.NodeDiff;
@@ -10,6 +12,7 @@ import com.carmutual.shared.llmops.run.RunViews.RunSummary;
 import com.carmutual.shared.llmops.run.RunViews.RunTree;
 import com.carmutual.shared.llmops.support.Jsons;
 import com.carmutual.shared.problem.ProblemException;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.json.tree.JsonNode;
@@ -28,8 +31,15 @@ public class Runs {
   private final NodeRepository nodes;
   private final Jsons jsons;
   private final Map<String, ReplayableWorkflow> replayable = new HashMap<>();
+  private final BeanProvider<LlmCalls> traces;
 
-  Runs(RunRepository runs, NodeRepository nodes, Jsons jsons, List<ReplayableWorkflow> workflows) {
+  Runs(
+      RunRepository runs,
+      NodeRepository nodes,
+      Jsons jsons,
+      List<ReplayableWorkflow> workflows,
+      BeanProvider<LlmCalls> traces) {
+    this.traces = traces;
     this.runs = runs;
     this.nodes = nodes;
     this.jsons = jsons;
@@ -106,7 +116,20 @@ public class Runs {
         jsons.read(r.input()),
         jsons.read(r.output()),
         r.error(),
-        children(0, byParent));
+        children(0, byParent),
+        tracedCalls(r.id()));
+  }
+
+  /** The gateway's full traces of the run's calls (redacted input and output), oldest first. */
+  private List<LlmCallRecord> tracedCalls(String runId) {
+    if (!traces.isPresent()) {
+      return List.of();
+    }
+    try {
+      return traces.get().byRun(runId);
+    } catch (RuntimeException e) {
+      return List.of();
+    }
   }
 
   private List<NodeView> children(int parent, Map<Integer, List<NodeEntity>> byParent) {

@@ -3,7 +3,9 @@ package com.carmutual.shared.llmops.version;
 import com.carmutual.shared.gateway.ActiveVersions;
 import com.carmutual.shared.gateway.TaskVersion;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * stays in force.
  */
 @Singleton
+@Requires(beans = DataSource.class)
 final class StoredActiveVersions implements ActiveVersions {
   private static final Logger LOG = LoggerFactory.getLogger(StoredActiveVersions.class);
 

@@ -211,6 +211,7 @@ public final class Browser implements AutoCloseable {
   public Path screenshot(Path file) {
     try {
       Files.createDirectories(file.getParent());
+      script("window.scrollTo(0, 0);");
       Object h = script("return Math.max(document.documentElement.scrollHeight, window.innerHeight);");
       Object w = script("return window.innerWidth;");
       Object original = command("GET", "/window/rect", null);
