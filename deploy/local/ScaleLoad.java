@@ -97,7 +97,8 @@ public class ScaleLoad {
     List<String> reports = Files.readAllLines(data.resolve("claims/reports-dev.jsonl"));
     List<String> calls = Files.readAllLines(data.resolve("phone/conversations-dev.jsonl"));
 
-    for (String k : List.of("vin", "claims", "claims (second delivery)", "phone turns", "phone turns (Twilio re-delivery)", "call records")) {
+    for (String k : List.of("vin", "claims", "claims (second delivery)", "phone turns", "phone turns (Twilio re-delivery)", "call records",
+        "claims filed by phone-agent")) {
       TALLIES.put(k, new Tally());
     }
     Map<String, Set<String>> claimIdsByKey = new ConcurrentHashMap<>();
@@ -163,6 +164,7 @@ public class ScaleLoad {
 
     // Call records: complete, and each caller turn recorded exactly once.
     Tally r = TALLIES.get("call records");
+    int fnolCompleted = 0;
     for (var e : callTurns.entrySet()) {
       r.sent.incrementAndGet();
       Answer a = send(HttpRequest.newBuilder(URI.create(phone.get(0) + "/v1/calls/" + e.getKey())).header("Authorization", "Bearer " + apiKey).GET());
@@ -173,6 +175,9 @@ public class ScaleLoad {
       }
       r.answered.incrementAndGet();
       String body = a.body();
+      if ("fnol".equals(callScripts.get(e.getKey())) && body.contains("\"outcome\":\"completed\"")) {
+        fnolCompleted++;
+      }
       boolean complete = body.contains("\"fields\"") && body.contains("\"transcript\"") && body.contains("\"status\":\"completed\"");
       Map<String, Integer> expected = new HashMap<>();
       e.getValue().forEach(t -> expected.merge(t, 1, Integer::sum));
@@ -195,6 +200,27 @@ public class ScaleLoad {
         r.failed.incrementAndGet();
       }
     }
+
+    // Every completed fnol call files exactly one claim, through phone-agent's outbox (retried
+    // until claims-agent accepts it). Wait for the outbox, then count all claims.
+    Tally f = TALLIES.get("claims filed by phone-agent");
+    f.sent.set(fnolCompleted);
+    int expected = claimIdsByKey.size() + fnolCompleted;
+    int total = -1;
+    for (int i = 0; i < 60; i++) {
+      Answer list = send(HttpRequest.newBuilder(URI.create(claims.get(0) + "/v1/claims?limit=500")).header("Authorization", "Bearer " + apiKey).GET());
+      total = list == null || list.status() != 200 ? -1 : count(list.body(), "\"id\":");
+      if (total >= expected) {
+        break;
+      }
+      sleep(500);
+    }
+    int byPhone = Math.max(0, total - claimIdsByKey.size());
+    f.answered.set(Math.min(byPhone, fnolCompleted));
+    f.lost.set(Math.max(0, fnolCompleted - byPhone));
+    f.duplicated.set(Math.max(0, byPhone - fnolCompleted));
+    System.out.printf("claims in claims-agent: %d (expected %d = %d filed directly + %d completed fnol calls)%n",
+        total, expected, claimIdsByKey.size(), fnolCompleted);
 
     System.out.printf("%nScale test %s: %.1f s%n", run, seconds);
     System.out.println("| requests | sent | answered 2xx | answered 4xx | failed | retried on the other instance | lost | duplicated | statuses |");

@@ -12,7 +12,9 @@ addMessages({
     claimId: 'Claim filed', agent: 'Agent', caller: 'Caller', 'campaigns.title': 'Campaigns', 'campaign.new': 'New campaign',
     'campaign.name': 'Name', 'campaign.numbers': 'Numbers, one a line (E.164)', 'campaign.timeZone': 'Callee time zone',
     'campaign.start': 'Start campaign', 'campaign.started': 'Campaign started.', progress: 'Progress', name: 'Name',
-    created: 'Created', counts: 'Calls', transferred: 'Transferred to a person',
+    created: 'Created', counts: 'Calls', outcome: 'Outcome', duration: 'Duration (s)', campaign: 'Campaign',
+    'call.open': 'Open call', 'call.sidPlaceholder': 'Call SID (CA…)', 'calls.local': 'Calls opened in this browser:',
+    'campaigns.local': 'Campaigns started from this browser:', answeredBy: 'Answered by',
   },
   zh: {
     'app.title': '电话助手', 'nav.calls': '通话', 'tab.calls': '最近通话', 'tab.campaigns': '外呼任务',
@@ -22,7 +24,9 @@ addMessages({
     claimId: '已提交理赔', agent: '助手', caller: '来电者', 'campaigns.title': '外呼任务', 'campaign.new': '新建外呼任务',
     'campaign.name': '名称', 'campaign.numbers': '电话号码，每行一个（E.164）', 'campaign.timeZone': '被叫时区',
     'campaign.start': '开始外呼', 'campaign.started': '外呼任务已开始。', progress: '进度', name: '名称',
-    created: '创建时间', counts: '通话数', transferred: '已转人工',
+    created: '创建时间', counts: '通话数', outcome: '结果', duration: '时长（秒）', campaign: '外呼任务',
+    'call.open': '打开通话', 'call.sidPlaceholder': '通话编号（CA…）', 'calls.local': '在此浏览器中打开过的通话：',
+    'campaigns.local': '从此浏览器发起的外呼任务：', answeredBy: '接听方',
   },
 });
 
@@ -39,6 +43,23 @@ $('refresh-campaigns').addEventListener('click', () => loadCampaigns());
 $('script-filter').addEventListener('change', () => renderCalls());
 $('status-filter').addEventListener('change', () => renderCalls());
 $('campaign-form').addEventListener('submit', (e) => { e.preventDefault(); startCampaign(); });
+$('lookup').addEventListener('submit', (e) => { e.preventDefault(); const sid = $('call-sid').value.trim(); if (sid) openCall(sid); });
+
+const SEEN_CALLS = 'phone.seenCalls';
+const MY_CAMPAIGNS = 'phone.campaigns';
+function stored(key) { try { return JSON.parse(localStorage.getItem(key) || '[]'); } catch { return []; } }
+function remember(key, id) { localStorage.setItem(key, JSON.stringify([id, ...stored(key).filter((x) => x !== id)].slice(0, 50))); }
+
+/** A list endpoint's rows; where the service has none (404), the items this browser knows by id. */
+async function listOrKnown(path, key, one) {
+  try {
+    return { rows: listOf(await api(path, { query: { limit: 100 } })), local: false };
+  } catch (e) {
+    if (e.status !== 404 && e.status !== 405) throw e;
+    const rows = (await Promise.all(stored(key).map((x) => api(one(x)).catch(() => null)))).filter(Boolean);
+    return { rows, local: true };
+  }
+}
 signedIn().then(() => show());
 
 function show() {
@@ -58,7 +79,9 @@ function statusBadge(s) {
 
 async function loadCalls() {
   try {
-    state.calls = listOf(await api('/v1/calls', { query: { limit: 100 } }), 'calls');
+    const { rows, local } = await listOrKnown('/v1/calls', SEEN_CALLS, (sid) => `/v1/calls/${encodeURIComponent(sid)}`);
+    state.calls = rows;
+    state.callsLocal = local;
     for (const [id, key] of [['script-filter', 'script'], ['status-filter', 'status']]) {
       const select = $(id);
       const current = select.value;
@@ -77,11 +100,11 @@ function renderCalls() {
   const status = $('status-filter').value;
   const rows = state.calls.filter((c) => (!script || c.script === script) && (!status || c.status === status));
   if (!rows.length) { $('calls').replaceChildren(el('div', { class: 'empty' }, t('empty'))); return; }
-  $('calls').replaceChildren(el('table', { id: 'calls-table' },
+  $('calls').replaceChildren(state.callsLocal ? el('p', { class: 'small muted' }, t('calls.local')) : '', el('table', { id: 'calls-table' },
     el('tr', {}, ['started', 'script', 'status', 'from', 'to', 'fields'].map((k) => el('th', {}, t(k)))),
     rows.map((c) => el('tr', { class: `clickable ${state.selected === sidOf(c) ? 'selected' : ''}`, dataset: { callSid: sidOf(c) },
       onclick: () => openCall(sidOf(c)) },
-    el('td', {}, fmtTime(c.startedAt || c.createdAt)), el('td', {}, c.script), el('td', {}, statusBadge(c.status)),
+    el('td', {}, fmtTime(c.createdAt)), el('td', {}, c.script), el('td', {}, statusBadge(c.status)),
     el('td', {}, c.from || ''), el('td', {}, c.to || ''),
     el('td', {}, c.fields ? `${Object.values(c.fields).filter((v) => v !== null && v !== '').length}` : '')))));
 }
@@ -92,61 +115,63 @@ async function openCall(sid) {
   const box = $('call-detail');
   try {
     const c = await api(`/v1/calls/${encodeURIComponent(sid)}`);
-    const turns = listOf(c.transcript || [], 'turns');
+    remember(SEEN_CALLS, sid);
+    if (!state.calls.some((x) => sidOf(x) === sid)) { state.calls.unshift(c); renderCalls(); }
     box.replaceChildren(el('h2', {}, `${t('call.title')} ${sid}`),
-      kv({ callSid: sid, script: c.script, status: c.status, language: c.language, from: c.from, to: c.to,
-        started: fmtTime(c.startedAt || c.createdAt), claimId: c.claimId, transferred: c.transferred }),
+      kv({ script: c.script, status: c.status, outcome: c.outcome, language: c.lang, direction: c.direction, from: c.from, to: c.to,
+        created: fmtTime(c.createdAt), duration: c.durationSeconds, answeredBy: c.answeredBy, campaign: c.campaignId }),
       el('h3', {}, t('fields')),
       el('table', { id: 'call-fields' }, Object.entries(c.fields || {}).map(([k, v]) =>
-        el('tr', {}, el('th', {}, k), el('td', { dataset: { field: k } }, v === null ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v))))),
-      c.summary ? el('div', {}, el('h3', {}, t('summary')), el('p', { id: 'call-summary' }, typeof c.summary === 'string' ? c.summary : JSON.stringify(c.summary))) : el('div'),
+        el('tr', {}, el('th', {}, k), el('td', { dataset: { field: k, raw: JSON.stringify(v ?? null) } },
+          v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v))))),
+      el('h3', {}, t('summary')), el('p', { id: 'call-summary' }, c.summary || ''),
       el('h3', {}, t('transcript')),
-      el('ol', { class: 'transcript', id: 'transcript' }, turns.map((turn) => {
-        const who = /caller|user|human/i.test(turn.speaker || turn.role || turn.from || '') ? 'caller' : 'agent';
-        return el('li', { class: who }, el('div', { class: 'meta' }, `${t(who)} · ${fmtTime(turn.at || turn.timestamp || turn.time)}`),
-          turn.text || turn.say || turn.speech || '');
+      el('ol', { class: 'transcript', id: 'transcript' }, (c.transcript || []).map((turn) => {
+        const who = /caller|user|human/i.test(turn.speaker || '') ? 'caller' : 'agent';
+        return el('li', { class: who, dataset: { speaker: who } },
+          el('div', { class: 'meta' }, [t(who), fmtTime(turn.at), turn.slot].filter(Boolean).join(' · ')), turn.text || turn.input || '');
       })));
   } catch (e) { showError(e, box); }
 }
 
 // Campaigns ----------------------------------------------------------------------------------------
 
+/** Finished targets over all: the progress counts are per target status plus the total. */
 function progressOf(c) {
-  const p = c.progress || c.counts || c;
-  const total = p.total ?? c.total ?? (c.numbers ? c.numbers.length : 0);
-  const done = p.done ?? p.finished ?? p.completed ?? 0;
-  return { total, done, fraction: total ? done / total : 0 };
+  const p = c.progress || {};
+  const total = p.total ?? (c.targets || []).length;
+  const open = (p.pending || 0) + (p.calling || 0);
+  return { total, done: total - open, fraction: total ? (total - open) / total : 1 };
 }
 
 async function loadCampaigns() {
   clearTimeout(pollTimer);
   try {
-    const list = listOf(await api('/v1/campaigns', { query: { limit: 50 } }), 'campaigns');
+    const { rows: list, local } = await listOrKnown('/v1/campaigns', MY_CAMPAIGNS, (x) => `/v1/campaigns/${encodeURIComponent(x)}`);
     if (!list.length) { $('campaigns').replaceChildren(el('div', { class: 'empty' }, t('empty'))); return; }
-    $('campaigns').replaceChildren(el('table', { id: 'campaigns-table' },
-      el('tr', {}, ['created', 'name', 'script', 'status', 'progress', 'counts'].map((k) => el('th', {}, t(k)))),
+    $('campaigns').replaceChildren(local ? el('p', { class: 'small muted' }, t('campaigns.local')) : '', el('table', { id: 'campaigns-table' },
+      el('tr', {}, ['created', 'campaign', 'script', 'language', 'progress', 'counts'].map((k) => el('th', {}, t(k)))),
       list.map((c) => {
         const p = progressOf(c);
-        const counts = c.counts || c.byStatus || c.progress;
-        return el('tr', { dataset: { campaign: c.id } }, el('td', {}, fmtTime(c.createdAt)), el('td', {}, c.name || c.id),
-          el('td', {}, c.script), el('td', {}, statusBadge(c.status)),
+        return el('tr', { dataset: { campaign: c.id } }, el('td', {}, fmtTime(c.createdAt)), el('td', { class: 'small' }, c.id),
+          el('td', {}, c.script), el('td', {}, c.lang || ''),
           el('td', {}, progressBar(p.fraction, `${p.done}/${p.total}`)),
-          el('td', { class: 'small' }, counts && typeof counts === 'object'
-            ? Object.entries(counts).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${k} ${v}`).join(' · ') : ''));
+          el('td', { class: 'small' }, Object.entries(c.progress || {}).filter(([k]) => k !== 'total').map(([k, v]) => `${k} ${v}`).join(' · ')));
       })));
-    if (list.some((c) => progressOf(c).fraction < 1 && !/done|finished|complete|cancel|fail/i.test(c.status || '')) && state.tab === 'campaigns') {
-      pollTimer = setTimeout(loadCampaigns, 2000);
+    if (list.some((c) => progressOf(c).fraction < 1) && state.tab === 'campaigns') {
+      pollTimer = setTimeout(loadCampaigns, 3000);
     }
   } catch (e) { showError(e, $('campaigns')); }
 }
 
 async function startCampaign() {
-  const numbers = $('campaign-numbers').value.split(/[\s,;]+/).map((n) => n.trim()).filter(Boolean);
+  const timeZone = $('campaign-tz').value.trim() || 'Asia/Shanghai';
+  const numbers = $('campaign-numbers').value.split(/[\s,;]+/).map((n) => n.trim()).filter(Boolean).map((number) => ({ number, timeZone }));
   try {
-    await api('/v1/campaigns', { method: 'POST', body: {
-      name: $('campaign-name').value.trim(), script: $('campaign-script').value, numbers,
-      timeZone: $('campaign-tz').value.trim() || undefined,
+    const created = await api('/v1/campaigns', { method: 'POST', body: {
+      script: $('campaign-script').value, lang: $('campaign-lang').value, numbers,
     } });
+    remember(MY_CAMPAIGNS, created.id);
     toast(t('campaign.started'));
     $('campaign-form').reset();
     loadCampaigns();

@@ -56,12 +56,15 @@ class ClaimsController {
   @Operation(summary = "File a claim from its report (JSON); Idempotency-Key makes retries safe")
   @Post(consumes = MediaType.APPLICATION_JSON)
   HttpResponse<ClaimCreated> create(@Body ClaimReport report, @Nullable @Header("Idempotency-Key") String idempotencyKey) {
-    return created(claims.submit(report, List.of(), idempotencyKey, Caller.client().orElse(null)));
+    long t0 = System.nanoTime();
+    IntakeResult result = claims.submit(report, List.of(), idempotencyKey, Caller.client().orElse(null));
+    return created(result, 0, System.nanoTime() - t0);
   }
 
   @Operation(summary = "File a claim with photos: multipart parts 'report' (JSON) and up to 20 'photos'")
   @Post(consumes = MediaType.MULTIPART_FORM_DATA)
   HttpResponse<ClaimCreated> createWithPhotos(@Body MultipartBody body, @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+    long t0 = System.nanoTime();
     PartsCollector collector = new PartsCollector();
     body.subscribe(collector);
     List<PartsCollector.ReceivedPart> parts;
@@ -96,10 +99,14 @@ class ClaimsController {
     if (report == null) {
       throw ProblemException.badRequest("report-missing", "the multipart body has no 'report' part");
     }
-    return created(claims.submit(report, photos, idempotencyKey, Caller.client().orElse(null)));
+    long t1 = System.nanoTime();
+    IntakeResult result = claims.submit(report, photos, idempotencyKey, Caller.client().orElse(null));
+    return created(result, t1 - t0, System.nanoTime() - t1);
   }
 
-  private HttpResponse<ClaimCreated> created(IntakeResult result) {
+  /** 201 with the claim id; the first estimate is made here, and the Server-Timing header says where the time went. */
+  private HttpResponse<ClaimCreated> created(IntakeResult result, long uploadNanos, long intakeNanos) {
+    long t0 = System.nanoTime();
     Integer version = null;
     java.math.BigDecimal total = null;
     try {
@@ -111,10 +118,12 @@ class ClaimsController {
       LOG.warn("estimate of claim {} not made at intake: {}", result.claimId(), e.toString());
     }
     Claim claim = claims.get(result.claimId());
+    String timing = String.format(java.util.Locale.ROOT, "upload;dur=%.1f, intake;dur=%.1f, estimate;dur=%.1f",
+        uploadNanos / 1e6, intakeNanos / 1e6, (System.nanoTime() - t0) / 1e6);
     HttpResponse<ClaimCreated> response =
         HttpResponse.<ClaimCreated>status(HttpStatus.CREATED)
             .body(new ClaimCreated(result.claimId(), claim.status(), result.replayed(), version, total))
-            .headers(h -> h.location(URI.create("/v1/claims/" + result.claimId())));
+            .headers(h -> h.location(URI.create("/v1/claims/" + result.claimId())).add("Server-Timing", timing));
     if (result.replayed()) {
       response = ((io.micronaut.http.MutableHttpResponse<ClaimCreated>) response).header("Idempotent-Replayed", "true");
     }

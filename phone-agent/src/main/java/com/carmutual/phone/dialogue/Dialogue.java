@@ -377,7 +377,12 @@ public final class Dialogue {
       Integer numDigits = null;
       if (dtmf) {
         String type = pending.startsWith("#") ? "yes_no" : script.slot(pending).spec().type();
-        numDigits = type.equals("yes_no") ? 1 : type.equals("member_id") ? 6 : type.equals("date") || type.equals("time") ? 4 : null;
+        numDigits = switch (type) {
+          case "yes_no" -> Integer.valueOf(1);
+          case "member_id" -> Integer.valueOf(6);
+          case "date", "time" -> Integer.valueOf(4);
+          default -> null;
+        };
       }
       return spoken(next, new Reply(lang, List.copyOf(say), Reply.Action.GATHER, dtmf, numDigits, List.of()), now);
     }

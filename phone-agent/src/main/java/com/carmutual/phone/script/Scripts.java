@@ -65,7 +65,7 @@ public final class Scripts {
       if (s.get("labels") != null) {
         labels = new LinkedHashMap<>();
         for (var e : ((Map<Object, Object>) s.get("labels")).entrySet()) {
-          labels.put(String.valueOf(e.getKey()), (List<String>) e.getValue());
+          labels.put(String.valueOf(e.getKey()), strings(e.getValue()));
         }
       }
       SlotSpec spec =
@@ -77,10 +77,10 @@ public final class Scripts {
               Boolean.TRUE.equals(s.get("nullable")),
               (String) s.get("direction"),
               (String) s.get("role"),
-              (List<String>) s.get("yes-cues"),
-              (List<String>) s.get("no-cues"),
+              strings(s.get("yes-cues")),
+              strings(s.get("no-cues")),
               labels,
-              (List<String>) s.get("keywords"));
+              strings(s.get("keywords")));
       slots.add(
           new Script.Slot(
               spec,
@@ -104,6 +104,11 @@ public final class Scripts {
         texts(y.get("confirm")),
         List.copyOf(slots),
         derived);
+  }
+
+  /** A YAML list as strings: an unquoted 110 is read as a number. */
+  private static List<String> strings(Object o) {
+    return o == null ? null : ((List<?>) o).stream().map(String::valueOf).toList();
   }
 
   private static Double number(Object o) {

@@ -118,7 +118,8 @@ public final class DeterministicExtractor {
     }
     Matcher en = PLACE_EN.matcher(r);
     if (en.find()) {
-      String p = en.group(1).trim().replaceAll("[.!]+$", "");
+      String p = en.group(1).trim().replaceAll("[.!]+$", "")
+          .replaceFirst("(?i)^(?:(?:at|on|in|near|by)\\s+)+", "");
       return p.split("\\s+").length >= 1 && p.length() >= 3 ? p : null;
     }
     return null;

@@ -17,7 +17,7 @@ final class Lexicon {
           "^(yes|yeah|yea|yep|yup|ya|sure|correct|right|that's right|that is right|affirmative|absolutely|definitely"
               + "|of course|certainly|ok|okay|i agree|agree|i do|i have|i did|i am|i'm|it is|it was|it did|they did"
               + "|we did|he did|she did|there was|there were|please|i consent|go ahead|fine|exactly|indeed|uh huh|mhm|yes please"
-              + "|i would|i'd like|that's correct|all correct|all good|sounds good|perfect|true)\\b");
+              + "|i would|i'd like|that's correct|all correct|all good|sounds good|perfect|true|that would be|please do|i think so|sure thing|definitely|yes i|it can|it is|they were|there is)\\b");
   private static final Pattern EN_NO =
       Pattern.compile(
           "^(no|nope|nah|not|negative|never|none|nobody|no one|nothing|i don't|i do not|i didn't|i did not|i'm not"
@@ -45,11 +45,12 @@ final class Lexicon {
           "^(?:no[,.]?\\s+|sorry[,.]?\\s+|oops[,.]?\\s+|wait[,.]?\\s+)*(?:i meant|i mean|actually(?: it was| it's)?|correction"
               + "|let me correct that|make that|it should be|that should be)\\b[,:]?\\s*"
               + "|^(?:不对|不是|错了|说错了)?[，,。\\s]*(?:我是说|我的意思是|应该是|更正一下|改成|更正)[，,：:\\s]*");
-  private static final Pattern NOTHING =
-      Pattern.compile(
-          "^(no|nope|nothing|nothing else|none|no comment|no comments|that's all|that's it|that is all|all good|i'm good"
-              + "|not really|no thanks|no thank you|nothing more|n/a)\\b[.!]?\\s*(?:thanks|thank you)?[.!]?$"
-              + "|^(没有|没了|没什么|没啥|没有了|无|不用了|没有意见|没意见|没什么要说的|就这些)[。.!！]?$");
+  private static final java.util.Set<String> NOTHING_WORDS = java.util.Set.of(
+      "no", "nope", "nah", "nothing", "else", "that's", "thats", "that", "is", "it", "it's", "all", "thanks", "thank", "you",
+      "i'm", "im", "i", "am", "good", "fine", "not", "really", "none", "comment", "comments", "more", "to", "add", "have",
+      "don't", "dont", "anything", "at", "the", "moment", "for", "now", "n/a", "nothing's", "everything", "was", "ok", "okay");
+  private static final Pattern NOTHING_ZH =
+      Pattern.compile("^(没有|没了|没什么|没啥|无|不用了?|就这些|就这样|没有意见|没意见|没有了|没有别的|没别的|暂时没有|都挺好的就这样)[了的吧啊呢。.!！,，\\s]*(意见|建议|要说的|补充的|了)?[了的吧啊呢。.!！]*$");
 
   static String norm(String text) {
     return text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace('’', '\'');
@@ -132,8 +133,24 @@ final class Lexicon {
     return null;
   }
 
-  /** True when the caller has nothing to add ("nothing else", "没有"). */
+  /** True when the caller has nothing to add ("nothing else", "no, that's all", "没有"). */
   static boolean nothing(String text) {
-    return NOTHING.matcher(norm(text)).find();
+    String t = norm(text);
+    if (t.isEmpty()) {
+      return false;
+    }
+    if (isChinese(t)) {
+      return NOTHING_ZH.matcher(t.replaceAll("\\s", "")).find();
+    }
+    String[] words = t.replaceAll("[.,!?;:]", " ").trim().split("\\s+");
+    boolean negative = false;
+    for (String w : words) {
+      if (!NOTHING_WORDS.contains(w)) {
+        return false;
+      }
+      negative |= w.equals("no") || w.equals("nope") || w.equals("nothing") || w.equals("none") || w.equals("nah")
+          || w.equals("not") || w.equals("that's") || w.equals("all");
+    }
+    return negative;
   }
 }

@@ -100,6 +100,9 @@ final class SlotParsers {
         || t.matches("^(没有|无|零|没).*")) {
       return "0";
     }
+    if (t.matches("^(半年|half a year|six months).*")) {
+      return "0.5";
+    }
     SpokenNumbers.Found f = SpokenNumbers.find(text);
     if (f == null) {
       return null;
@@ -116,7 +119,8 @@ final class SlotParsers {
 
   /** An amount of money, annualised: "5000 a month" and "月薪五千" become 60000. */
   static String money(String text) {
-    SpokenNumbers.Found f = SpokenNumbers.find(text);
+    // "一万五一个月": the 一 of 一个月 is not part of the amount
+    SpokenNumbers.Found f = SpokenNumbers.find(text.replaceAll("一(个月|年|周|小时)", "每$1"));
     if (f == null) {
       return null;
     }

@@ -76,6 +76,15 @@ final class SpokenDates {
   private static final Pattern THE_DAY_EN =
       Pattern.compile("\\b(?:on\\s+)?the\\s+(?:" + DAY_EN + ")\\b(?!\\s+(?:of|" + MONTHS + "))");
 
+  private static final Pattern IN_EN =
+      Pattern.compile("\\bin\\s+(a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few|\\d+)\\s+(days?|weeks?|months?)\\b");
+  private static final Pattern NOW_EN =
+      Pattern.compile("\\b(right away|immediately|right now|as soon as possible|asap|any time|anytime|straight away)\\b");
+  private static final Pattern NEXT_WEEK_EN = Pattern.compile("\\b(next week|next month)\\b");
+  private static final Pattern LATER_ZH = Pattern.compile("(" + ZH_NUM + "{1,3}|半)(天|个?星期|周|个月)(后|以后|之后)");
+  private static final Pattern NEXT_MONTH_DAY_ZH = Pattern.compile("下个?月(" + ZH_NUM + "{1,3})(?:号|日)");
+  private static final Pattern NOW_ZH = Pattern.compile("(马上|立刻|立即|随时|现在就|今天就)");
+  private static final Pattern NEXT_WEEK_ZH = Pattern.compile("(下周|下个?星期|下个?礼拜|下个月)(?![一二三四五六日天1-7])");
   private static final Pattern RELATIVE_ZH =
       Pattern.compile("(大前天|前天|昨天|昨日|昨晚|昨儿|今天|今日|今早|今晚|今儿|明天|明早|后天|大后天)");
   private static final Pattern AGO_ZH = Pattern.compile("(" + ZH_NUM + "{1,3})(天|个?星期|周)(前|以前|之前)");
@@ -146,6 +155,38 @@ final class SpokenDates {
         int days = m.group(2).equals("天") ? n : n * 7;
         return new Found(today.minusDays(days), m.start(), m.end());
       }
+    }
+    m = NEXT_MONTH_DAY_ZH.matcher(t);
+    if (m.find()) {
+      Integer day = intValue(m.group(1));
+      LocalDate first = today.plusMonths(1).withDayOfMonth(1);
+      LocalDate d = day == null ? null : safe(first.getYear(), first.getMonthValue(), day);
+      if (d != null) {
+        return new Found(d, m.start(), m.end());
+      }
+    }
+    m = LATER_ZH.matcher(t);
+    if (m.find()) {
+      String unit = m.group(2);
+      if (m.group(1).equals("半")) {
+        LocalDate d = unit.contains("月") ? today.plusDays(15) : unit.equals("天") ? today : today.plusDays(3);
+        return new Found(d, m.start(), m.end());
+      }
+      Integer n = intValue(m.group(1));
+      if (n != null) {
+        LocalDate d = unit.contains("月") ? today.plusMonths(n) : today.plusDays(unit.equals("天") ? n : n * 7L);
+        return new Found(d, m.start(), m.end());
+      }
+    }
+    m = NOW_ZH.matcher(t);
+    if (m.find()) {
+      return new Found(today, m.start(), m.end());
+    }
+    m = NEXT_WEEK_ZH.matcher(t);
+    if (m.find()) {
+      LocalDate d = m.group(1).contains("月") ? today.plusMonths(1).withDayOfMonth(1)
+          : today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+      return new Found(d, m.start(), m.end());
     }
     m = WEEKDAY_ZH.matcher(t);
     if (m.find()) {
@@ -219,6 +260,29 @@ final class SpokenDates {
             case "this" -> monday.plusDays(dow.getValue() - 1L);
             default -> bareWeekday(today, dow, direction);
           };
+      return new Found(d, m.start(), m.end());
+    }
+    m = IN_EN.matcher(t);
+    if (m.find()) {
+      String n = m.group(1);
+      int count = switch (n) {
+        case "a", "an", "one" -> 1;
+        case "a couple of" -> 2;
+        case "a few" -> 3;
+        default -> n.chars().allMatch(Character::isDigit) ? Integer.parseInt(n) : SpokenNumbers.EN_UNITS.get(n);
+      };
+      String unit = m.group(2);
+      LocalDate d = unit.startsWith("month") ? today.plusMonths(count) : today.plusDays(unit.startsWith("week") ? count * 7L : count);
+      return new Found(d, m.start(), m.end());
+    }
+    m = NOW_EN.matcher(t);
+    if (m.find()) {
+      return new Found(today, m.start(), m.end());
+    }
+    m = NEXT_WEEK_EN.matcher(t);
+    if (m.find()) {
+      LocalDate d = m.group(1).endsWith("month") ? today.plusMonths(1).withDayOfMonth(1)
+          : today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
       return new Found(d, m.start(), m.end());
     }
     m = SLASH.matcher(t);

@@ -44,6 +44,7 @@ final class FakeProviderServer implements AutoCloseable {
 
   FakeProviderServer(String type) throws IOException {
     this.type = type;
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
     server.createContext("/", this::handle);
     server.setExecutor(executor);

@@ -1,6 +1,7 @@
 package com.carmutual.text2data.ask;
 
 import com.carmutual.text2data.query.SemanticQuery;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,6 +13,7 @@ import java.util.List;
  * compiler's SQL did not produce.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Answer(
     @Schema(description = "id for feedback: POST /v1/answers/{id}/feedback") String id,
     @Schema(description = "answered | clarify | refused") String status,

@@ -18,7 +18,7 @@ class SemanticLayerFactory {
   @Context
   @Singleton
   SemanticModel semanticModel(
-      @Value("${text2data.semantic-model:classpath:semantic-model.yaml}") String location, Warehouse warehouse) {
+      @Value("${text2data.semantic-model:semantic-model.yaml}") String location, Warehouse warehouse) {
     SemanticModel model = SemanticModelLoader.load(location);
     Connection c = null;
     try {

@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class SemanticModelLoader {
   private SemanticModelLoader() {}
 
-  /** Loads {@code location}: {@code classpath:x.yaml} or a file path; fails with the reason and the location. */
+  /** Loads {@code location}: a file path, else a classpath resource ({@code classpath:} prefix optional); fails with the reason. */
   public static SemanticModel load(String location) {
     try (InputStream in = open(location)) {
       return parse(in, location);
@@ -46,7 +46,14 @@ public final class SemanticModelLoader {
       }
       return in;
     }
-    return Files.newInputStream(Path.of(location));
+    Path file = Path.of(location);
+    if (!Files.exists(file)) {
+      InputStream in = SemanticModelLoader.class.getClassLoader().getResourceAsStream(location.replaceFirst("^/", ""));
+      if (in != null) {
+        return in;
+      }
+    }
+    return Files.newInputStream(file);
   }
 
   /** Parses a model from YAML text; errors name the offending entry. */

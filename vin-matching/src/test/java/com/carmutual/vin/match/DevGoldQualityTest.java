@@ -114,4 +114,24 @@ class DevGoldQualityTest {
     assertTrue(top1Rate >= 0.90, "top-1 " + top1Rate + " " + misses);
     assertTrue(decisionRate >= 0.85, "decision " + decisionRate + " " + misses);
   }
+
+  @Test
+  void matchesEveryUnlabelledVinWithoutFailing() throws IOException {
+    String text;
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("vin/unlabelled-vins.txt")) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    java.util.Map<String, Integer> decisions = new java.util.TreeMap<>();
+    for (String vin : text.split("\n")) {
+      if (!vin.isBlank()) {
+        MatchResult m = matcher.match(new MatchRequest(vin.trim(), null));
+        decisions.merge(m.decision(), 1, Integer::sum);
+        if (!m.decision().equals("no_match")) {
+          assertTrue(m.candidates().get(0).fits(), vin);
+        }
+      }
+    }
+    System.out.println("unlabelled decisions: " + decisions);
+    assertEquals(1100, decisions.values().stream().mapToInt(Integer::intValue).sum());
+  }
 }

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /** What the run endpoints answer. */
-final class RunViews {
+public final class RunViews {
   private RunViews() {}
 
   /** One run in a list. */
   @Serdeable
-  record RunSummary(
+  public record RunSummary(
       String id,
       String workflow,
       String status,
@@ -30,7 +30,7 @@ final class RunViews {
    * per node; {@code calls} are the gateway's full traces of the run, each naming its node).
    */
   @Serdeable
-  record RunTree(
+  public record RunTree(
       String id,
       String workflow,
       String status,
@@ -49,7 +49,7 @@ final class RunViews {
 
   /** One node and the nodes it enclosed. */
   @Serdeable
-  record NodeView(
+  public record NodeView(
       int seq,
       String name,
       String kind,
@@ -63,11 +63,11 @@ final class RunViews {
 
   /** Which versions a replay runs with, per task. */
   @Serdeable
-  record ReplayRequest(@Nullable Map<String, TaskVersion> versions) {}
+  public record ReplayRequest(@Nullable Map<String, TaskVersion> versions) {}
 
   /** A replay next to its original, node by node. */
   @Serdeable
-  record ReplayResult(
+  public record ReplayResult(
       String originalRunId,
       @Nullable String replayRunId,
       Map<String, TaskVersion> versions,
@@ -82,7 +82,7 @@ final class RunViews {
    * when only one run executed it.
    */
   @Serdeable
-  record NodeDiff(
+  public record NodeDiff(
       String name,
       int occurrence,
       boolean inOriginal,

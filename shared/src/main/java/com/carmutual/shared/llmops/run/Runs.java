@@ -49,7 +49,7 @@ public class Runs {
   }
 
   /** The newest runs, of one workflow when given. */
-  List<RunSummary> list(String workflow, int limit) {
+  public List<RunSummary> list(String workflow, int limit) {
     Pageable page =
         Pageable.from(0, Math.max(1, Math.min(limit, 500)), Sort.of(Sort.Order.desc("startedAt")));
     List<RunEntity> found =

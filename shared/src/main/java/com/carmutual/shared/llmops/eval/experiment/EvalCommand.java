@@ -153,7 +153,7 @@ public final class EvalCommand {
             fmt(s.latencyP50Ms()),
             s.inputTokens(),
             s.outputTokens(),
-            s.cost().toPlainString());
+            s.cost().stripTrailingZeros().toPlainString());
         if (o.minScore != null && (s.meanScore() == null || s.meanScore() < o.minScore)) {
           out.printf("  below --min-score %s%n", o.minScore);
           code = 1;
@@ -226,7 +226,7 @@ public final class EvalCommand {
                   fmt(s.latencyP95Ms()),
                   s.inputTokens(),
                   s.outputTokens(),
-                  s.cost().toPlainString()));
+                  s.cost().stripTrailingZeros().toPlainString()));
         }
         if (!"done".equals(v.status())) {
           b.append("\nExperiment ").append(v.id()).append(" ").append(v.status()).append(": ").append(v.error()).append('\n');
