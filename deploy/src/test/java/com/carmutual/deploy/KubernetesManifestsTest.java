@@ -201,6 +201,32 @@ class KubernetesManifestsTest {
     assertEquals(Set.of(), podCallers(objects, "phone-agent"));
     var deny = one(objects, "NetworkPolicy", "default-deny");
     assertEquals(Map.of(), Yaml.map(deny, "spec.podSelector"), "default deny covers every pod");
+    var pg = one(objects, "NetworkPolicy", "suite-pg");
+    assertEquals(Map.of("cnpg.io/cluster", "suite-pg"), Yaml.map(pg, "spec.podSelector.matchLabels"), "PostgreSQL pods have their own policy");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("overlays")
+  void eachServiceHasItsOwnDatabaseAndRole(String overlay) throws Exception {
+    var objects = new MiniKustomize().render(Repo.overlay(overlay));
+    var cluster = one(objects, "Cluster", "suite-pg");
+    Set<String> roles = new TreeSet<>();
+    for (var role : Yaml.maps(cluster, "spec.managed.roles")) {
+      roles.add(String.valueOf(role.get("name")));
+    }
+    for (String service : Repo.SERVICES) {
+      String db = service.replace('-', '_');
+      var database = one(objects, "Database", service);
+      assertEquals(db, Yaml.str(database, "spec.name"));
+      assertEquals(db, Yaml.str(database, "spec.owner"), service + "'s role owns its database");
+      assertTrue(roles.contains(db), "managed role " + db);
+      var config = one(objects, "ConfigMap", service + "-config");
+      assertTrue(String.valueOf(Yaml.at(config, "data.DATASOURCES_DEFAULT_URL")).endsWith("/" + db), service + " uses its own database");
+    }
+  }
+
+  static Stream<String> overlays() {
+    return OVERLAYS.stream();
   }
 
   private static Set<String> podCallers(List<Map<String, Object>> objects, String service) {

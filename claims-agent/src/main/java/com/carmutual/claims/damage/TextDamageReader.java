@@ -27,7 +27,10 @@ import java.util.regex.Pattern;
 public class TextDamageReader {
   private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?])\\s+|[。！？；;\\n]+");
   private static final Pattern CLAUSES = Pattern.compile("[,，、:：()（）]+|\\s+but\\s+|\\s+however\\s+|\\s+except\\s+");
-  private static final Pattern FILLER = Pattern.compile("(?i)[\\s\\-]*|(\\s*(the|from|a|an|my|of|all|way)\\s*)*");
+  private static final Pattern FILLER = Pattern.compile("(?i)[\\s\\-]*|(\\s*(the|from|a|an|my|of|all|way|on|to|in|at|along|across|near)\\s*)*");
+  private static final Pattern SIDE_WORDS =
+      Pattern.compile("(?i)\\b(left|right|front|rear|back|driver'?s?|passenger'?s?|side|lf|rf|lr|rr|lh|rh)\\b");
+  private static final Pattern CONJUNCTION = Pattern.compile("(?i)\\s*(,|and|&|plus|as well as|和|与|及|以及|跟|还有)\\s*(the\\s+)?(both\\s+)?");
   private static final List<String> SIDE_CHAIN = List.of("FENDER", "FRT_DOOR_SHELL", "REAR_DOOR_SHELL", "QUARTER_PANEL");
   private static final Map<String, Set<String>> FAMILIES =
       Map.of(
@@ -103,6 +106,7 @@ public class TextDamageReader {
     boolean weak;
     String severity;
     boolean negated;
+    boolean bothDoors;
     String evidence;
   }
 
@@ -242,6 +246,20 @@ public class TextDamageReader {
           }
         }
       }
+      // "bumper and both fog lights broken", 车门和后门都被撞凹了: coordinated parts share the damage word
+      for (int kk = k; own == null && kk + 1 < partIdx.size(); kk++) {
+        Token here = tokens.get(partIdx.get(kk));
+        Token there = tokens.get(partIdx.get(kk + 1));
+        if (!CONJUNCTION.matcher(clause.text().substring(here.end(), there.start())).matches()) {
+          break;
+        }
+        int after = kk + 2 < partIdx.size() ? partIdx.get(kk + 2) : tokens.size();
+        for (int j = partIdx.get(kk + 1) + 1; j < after && own == null; j++) {
+          if (tokens.get(j).kind() == Kind.DAMAGE) {
+            own = tokens.get(j);
+          }
+        }
+      }
       if (own == null) {
         for (int j = ti - 1; j >= 0; j--) {
           if (tokens.get(j).kind() == Kind.DAMAGE) {
@@ -303,7 +321,7 @@ public class TextDamageReader {
   }
 
   private static boolean adjacent(String text, Token before, Token part) {
-    String gap = text.substring(before.end(), part.start());
+    String gap = SIDE_WORDS.matcher(text.substring(before.end(), part.start())).replaceAll(" ");
     return FILLER.matcher(gap).matches();
   }
 
@@ -432,7 +450,10 @@ public class TextDamageReader {
         continue;
       }
       for (Mention specific : mentions) {
-        if (specific != generic && family.contains(specific.code) && !specific.part.value().startsWith("@")) {
+        boolean coordinated =
+            specific.part.start() > generic.part.end()
+                && CONJUNCTION.matcher(generic.evidence.substring(generic.part.end(), specific.part.start())).matches();
+        if (specific != generic && family.contains(specific.code) && !specific.part.value().startsWith("@") && !coordinated) {
           if (specific.weak || specific.damageInherited) {
             specific.damage = generic.damage;
             specific.weak = false;
@@ -478,6 +499,16 @@ public class TextDamageReader {
       if (both == null && side == null && bothInSentence(tokens, sentence, ci)) {
         both = m.part;
       }
+      boolean pluralDoors = "@DOOR".equals(m.part.value()) && (m.part.text().endsWith("doors") || both != null);
+      String sideSaid = side != null ? side.value().split(":")[0] : nearestSide(tokens, ti);
+      if (sideSaid == null) {
+        sideSaid = sentenceSide(sentence, ci);
+      }
+      if (pluralDoors && sideSaid != null) {
+        m.sides = List.of(sideSaid);
+        m.bothDoors = true;
+        continue;
+      }
       if (both != null) {
         m.sides = List.of("LEFT", "RIGHT");
         continue;
@@ -502,9 +533,6 @@ public class TextDamageReader {
 
   /** "..., 左右都坏了": both sides said in this clause or a part-less clause after it. */
   private static boolean bothInSentence(List<Token> tokens, List<Clause> sentence, int ci) {
-    if (tokens.stream().anyMatch(t -> t.kind() == Kind.BOTH) && tokens.stream().noneMatch(t -> t.kind() == Kind.SIDE)) {
-      return true;
-    }
     for (int c = ci + 1; c < sentence.size() && !sentence.get(c).hasParts(); c++) {
       if (!sentence.get(c).of(Kind.BOTH).isEmpty()) {
         return true;
@@ -579,7 +607,25 @@ public class TextDamageReader {
   private List<Damage> toDamages(List<Mention> mentions) {
     Map<String, Damage> strong = new LinkedHashMap<>();
     Map<String, Damage> weak = new LinkedHashMap<>();
+    List<Mention> expanded = new ArrayList<>();
     for (Mention m : mentions) {
+      expanded.add(m);
+      if (m.bothDoors) {
+        Mention rear = new Mention();
+        rear.part = m.part;
+        rear.code = "REAR_DOOR_SHELL";
+        rear.sides = m.sides;
+        rear.damage = m.damage;
+        rear.damageInherited = m.damageInherited;
+        rear.severity = m.severity;
+        rear.negated = m.negated;
+        rear.weak = m.weak;
+        rear.evidence = m.evidence;
+        m.code = "FRT_DOOR_SHELL";
+        expanded.add(rear);
+      }
+    }
+    for (Mention m : expanded) {
       if (m.negated) {
         continue;
       }

@@ -23,12 +23,10 @@ final class CampaignOutcomes implements CallEndHook, CallStatusListener {
   private static final Set<String> NOT_REACHED = Set.of("busy", "no-answer", "failed", "canceled");
 
   private final CampaignStore store;
-  private final Campaigns campaigns;
   private final Clock clock;
 
-  CampaignOutcomes(CampaignStore store, Campaigns campaigns, Clock clock) {
+  CampaignOutcomes(CampaignStore store, Clock clock) {
     this.store = store;
-    this.campaigns = campaigns;
     this.clock = clock;
   }
 

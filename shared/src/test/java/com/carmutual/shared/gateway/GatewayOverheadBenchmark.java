@@ -104,6 +104,13 @@ public final class GatewayOverheadBenchmark {
 
       System.out.printf("machine: %d cores, %s %s%n", Runtime.getRuntime().availableProcessors(),
           System.getProperty("java.vm.name"), System.getProperty("java.version"));
+      if (System.getProperty("bench.serial") != null) {
+        for (int round = 0; round < 3; round++) {
+          serial("direct ", directCall, 3000);
+          serial("gateway", gatewayCall, 3000);
+        }
+        return;
+      }
       if (System.getProperty("bench.profile") != null) {
         closedLoop("profile gateway", gatewayCall, 2, Integer.getInteger("bench.profile"));
         return;
@@ -121,6 +128,8 @@ public final class GatewayOverheadBenchmark {
       System.out.printf("traces stored: %d (latest shown), dropped: %d%n",
           calls.list(LlmCallQuery.latest(1000)).size(),
           ((com.carmutual.shared.gateway.trace.CallTraces) calls).dropped());
+    } catch (Throwable e) {
+      e.printStackTrace();
     } finally {
       upstream.stop(0);
       System.exit(0);
@@ -163,6 +172,20 @@ public final class GatewayOverheadBenchmark {
             + " max %.3f ms, started >1 ms late: %d%n", name, rate, seconds, total / (elapsed / 1e9),
         pct(latencies, 50) / 1e6, pct(latencies, 90) / 1e6, pct(latencies, 99) / 1e6,
         latencies[latencies.length - 1] / 1e6, late.get());
+    return latencies;
+  }
+
+  /** One caller, one call after another: the latency of each call with no contention. */
+  static long[] serial(String name, Runnable call, int n) {
+    long[] latencies = new long[n];
+    for (int i = 0; i < n; i++) {
+      long t0 = System.nanoTime();
+      call.run();
+      latencies[i] = System.nanoTime() - t0;
+    }
+    Arrays.sort(latencies);
+    System.out.printf("%s serial, %d calls: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms%n", name, n,
+        pct(latencies, 50) / 1e6, pct(latencies, 90) / 1e6, pct(latencies, 99) / 1e6);
     return latencies;
   }
 

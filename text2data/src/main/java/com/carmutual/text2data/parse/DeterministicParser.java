@@ -63,6 +63,7 @@ public final class DeterministicParser {
   private static final Pattern UNKNOWN_BY = Pattern.compile(
       "\\b(?:by|per|for each|broken down by|break down by|split by|grouped by|group by)\\s+([a-z][a-z ]{1,30}?)(?=\\?|,|\\.|!|$| and | in | for | last | this | over | during | since | from | between )"
           + "|按([\\p{IsHan}a-z]{1,8}?)(?=统计|划分|分组|拆分|来看|看|的|分|，|,|$|\\?|？)");
+  private static final Pattern SINGULAR = Pattern.compile("\\bwhich (?:\\w+ ){1,3}(?:has|had|is|was|saw|got)\\b|\\bwhat (?:\\w+ ){1,3}(?:has|had|is|was) the (?:highest|most|largest|lowest|fewest|least)\\b|哪个|哪一个|哪家|哪一家|哪位|哪一天|哪个月");
   private static final Set<String> USER_WORDS = Set.of("users", "user", "people", "用户", "人数", "多少人", "用户数");
 
   private final SemanticModel model;
@@ -258,6 +259,11 @@ public final class DeterministicParser {
           }
           continue;
         }
+        if (chosen.kind() == SemanticModel.Kind.BOOLEAN && !byBefore(m)) {
+          boolean negated = negatedBefore(m);
+          filterValues.put(chosen.name(), new ArrayList<>(List.of(negated ? "false" : "true")));
+          continue;
+        }
         if (!dims.contains(chosen.name())) {
           dims.add(chosen.name());
         }
@@ -363,6 +369,9 @@ public final class DeterministicParser {
       } else if (!dims.isEmpty() && grain == null && compare == null) {
         order.add(new OrderBy(metrics.get(0), "desc"));
       }
+      if (limit == null && superlative && !dims.isEmpty() && SINGULAR.matcher(text).find()) {
+        limit = 1;
+      }
       if (limit != null && dims.isEmpty() && grain == null) {
         limit = null;
       }
@@ -427,6 +436,16 @@ public final class DeterministicParser {
 
     private boolean compatible(Set<String> entities, Dimension d) {
       return entities.stream().allMatch(e -> model.compatible(e, d));
+    }
+
+    private boolean byBefore(Match m) {
+      String before = text.substring(Math.max(0, m.from() - 12), m.from());
+      return before.matches(".*\\b(by|per|each|split by|grouped by)\\s+$") || before.endsWith("按") || before.endsWith("各");
+    }
+
+    private boolean negatedBefore(Match m) {
+      String before = text.substring(Math.max(0, m.from() - 10), m.from());
+      return before.matches(".*\\b(not|un|never|non)\\s*-?$") || before.endsWith("未") || before.endsWith("没有") || before.endsWith("没");
     }
 
     private boolean afterValue(Match m, List<int[]> valueSpans) {

@@ -76,13 +76,16 @@ public class Warehouse {
     try (Connection admin = DriverManager.getConnection(adminUrl, "sa", "");
         Statement s = admin.createStatement()) {
       boolean loaded;
+      // the marker table is created only after a complete load, so an interrupted load is redone
       try (ResultSet rs = s.executeQuery(
-          "SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = 'claims'")) {
+          "SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = 'text2data_demo_loaded'")) {
         loaded = rs.next() && rs.getInt(1) > 0;
       }
       if (!loaded) {
         long t0 = System.nanoTime();
         WarehouseLoader.load(admin);
+        s.execute("CREATE TABLE text2data_demo_loaded (loaded_at TIMESTAMP)");
+        s.execute("INSERT INTO text2data_demo_loaded VALUES (CURRENT_TIMESTAMP)");
         LOG.info("embedded demo warehouse loaded in {} ms ({})", (System.nanoTime() - t0) / 1_000_000, adminUrl);
       }
       s.execute("CREATE USER IF NOT EXISTS " + DEMO_READER + " PASSWORD '" + password + "'");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Attempts to write or escape through questions and semantic queries change nothing in the warehouse. */
 @MicronautTest(environments = "test")
 class InjectionTest {
-  private static final String ADMIN_URL = "jdbc:h2:mem:text2data_warehouse;DB_CLOSE_DELAY=-1";
+  private static final String ADMIN_URL = com.carmutual.text2data.TestWarehouse.URL;
   private static final List<String> TABLES = List.of("members", "vehicles", "memberships", "claims", "claim_lines", "payments",
       "app_events", "app_event_properties", "phone_calls", "dim_date");
 

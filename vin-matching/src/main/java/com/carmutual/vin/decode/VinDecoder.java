@@ -143,6 +143,8 @@ public final class VinDecoder {
       confidence *= 0.85;
       warnings.add("no check digit: position 9 is not a 49 CFR 565 check digit, usual outside North America");
     }
+    sources.put("checkDigit", Source.rule("49 CFR 565.15(c): position 9 '" + vin.charAt(8) + "', computed '" + expected + "'"));
+    sources.put("region", Source.rule("ISO 3780: position 1 '" + vin.charAt(0) + "'"));
     // a VIN that passes the check follows the North American rules, whatever its country
     boolean northAmericanRules = region == Region.NORTH_AMERICA || checkOk;
 
@@ -251,6 +253,8 @@ public final class VinDecoder {
     String make = null;
     if (wmi != null) {
       sources.put("manufacturer", Source.wmi(wmiCode));
+      sources.put("vehicleType", Source.wmi(wmiCode));
+      sources.put("country", Source.wmi(wmiCode));
       make = pickMake(wmi, model);
       if (make != null) {
         sources.put("make", wmi.makes().size() > 1 && model != null

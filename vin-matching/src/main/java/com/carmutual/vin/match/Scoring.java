@@ -23,6 +23,7 @@ final class Scoring {
       "5DR", "V6", "V8", "I4", "TURBO", "GAS");
 
   /** A scored row. */
+  @io.micronaut.serde.annotation.Serdeable
   record Scored(CatalogRow row, double modelScore, double score, int conflicts, int trimMatches, List<String> reasons) {}
 
   private Scoring() {}

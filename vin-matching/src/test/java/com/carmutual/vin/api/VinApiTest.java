@@ -76,7 +76,8 @@ class VinApiTest {
   @ValueSource(strings = {"1FTFW5L86RFB4561", "1FTFW5L86RFB456123", "%D0%90FTFW5L86RFB45612", "1FTFW5L86RFB4561%C3%9F", "%20"})
   void rejectsMalformedVinsWithA400NotA500(String vin) {
     HttpResponse<String> r = get("/v1/vins/" + vin);
-    assertTrue(r.code() == 400 || r.code() == 404, r.code() + " " + body(r));
+    assertEquals(400, r.code(), body(r));
+    assertTrue(body(r).contains("invalid-vin"), body(r));
   }
 
   @Test
@@ -141,6 +142,18 @@ class VinApiTest {
     Map<?, ?> first = (Map<?, ?>) ((List<?>) out.get("candidates")).get(0);
     assertEquals("CAT-001985", first.get("catalogId"));
     assertTrue(!((List<?>) first.get("reasons")).isEmpty());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"vin\":\"BAD\"}", "{\"hint\":\"2019 camry\"}", "{\"vin\":\"1FTFW5L86RFB4O612\"}", "not json", "[]"})
+  void badMatchRequestsAre400(String json) {
+    try {
+      http.toBlocking().exchange(HttpRequest.POST("/v1/vins/match", json).contentType(MediaType.APPLICATION_JSON)
+          .bearerAuth("test-key"), String.class);
+      throw new AssertionError("accepted " + json);
+    } catch (HttpClientResponseException e) {
+      assertEquals(400, e.getStatus().getCode(), json + " -> " + e.getResponse().getBody(String.class).orElse(""));
+    }
   }
 
   @Test

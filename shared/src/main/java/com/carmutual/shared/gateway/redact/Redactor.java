@@ -19,31 +19,101 @@ import java.util.regex.Pattern;
  * per call holds the mapping.
  */
 public final class Redactor {
-  private record Rule(String label, Pattern pattern, int group) {}
+  /** A pattern, and a cheap test that must pass before the pattern is worth running. */
+  private record Rule(String label, Pattern pattern, int group, java.util.function.Predicate<String> mayMatch) {
+    Rule(String label, Pattern pattern, int group) {
+      this(label, pattern, group, t -> true);
+    }
+  }
 
   private final List<Rule> rules;
 
   /** @param memberIdPattern regex of member ids, e.g. {@code M-\d+}; blank disables the rule */
   public Redactor(String memberIdPattern) {
     List<Rule> r = new ArrayList<>();
-    r.add(new Rule("EMAIL", Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"), 0));
+    r.add(new Rule("EMAIL", Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"), 0,
+        t -> t.indexOf('@') >= 0));
     // Resident ID: 6-digit region, birth date 18xx-20xx, 3 digits, check digit or X.
     r.add(new Rule("ID", Pattern.compile(
-        "(?<![0-9A-Za-z])[1-9]\\d{5}(?:18|19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx](?![0-9A-Za-z])"), 0));
+        "(?<![0-9A-Za-z])[1-9]\\d{5}(?:18|19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx](?![0-9A-Za-z])"), 0,
+        t -> longestRun(t, DIGITS_X) >= 18));
     // VIN: 17 characters without I, O, Q, with at least one digit and one letter.
     r.add(new Rule("VIN", Pattern.compile(
-        "(?<![0-9A-Za-z])(?=[A-HJ-NPR-Za-hj-npr-z0-9]{0,16}[0-9])(?=[A-HJ-NPR-Za-hj-npr-z0-9]{0,16}[A-HJ-NPR-Za-hj-npr-z])[A-HJ-NPR-Za-hj-npr-z0-9]{17}(?![0-9A-Za-z])"), 0));
+        "(?<![0-9A-Za-z])(?=[A-HJ-NPR-Za-hj-npr-z0-9]{0,16}[0-9])(?=[A-HJ-NPR-Za-hj-npr-z0-9]{0,16}[A-HJ-NPR-Za-hj-npr-z])[A-HJ-NPR-Za-hj-npr-z0-9]{17}(?![0-9A-Za-z])"), 0,
+        t -> hasRunOfExactly(t, 17)));
     r.add(new Rule("PLATE", Pattern.compile(
-        "[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领][A-Z][·\\s-]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳]"), 0));
+        "[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领][A-Z][·\\s-]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳]"), 0,
+        Redactor::hasProvinceCharacter));
     r.add(new Rule("PLATE", Pattern.compile(
-        "(?i)(?:plate(?:\\s*(?:no\\.?|number|#))?|车牌(?:号码?)?)\\s*[:：#]?\\s*\"?([A-Z0-9][A-Z0-9 -]{1,8}[A-Z0-9])"), 1));
+        "(?i)(?:plate(?:\\s*(?:no\\.?|number|#))?|车牌(?:号码?)?)\\s*[:：#]?\\s*\"?([A-Z0-9][A-Z0-9 -]{1,8}[A-Z0-9])"), 1,
+        t -> t.contains("车牌") || containsIgnoreCase(t, "plate")));
     if (memberIdPattern != null && !memberIdPattern.isBlank()) {
       r.add(new Rule("MEMBER", Pattern.compile("(?<![0-9A-Za-z])(?:" + memberIdPattern + ")(?![0-9A-Za-z])"), 0));
     }
-    r.add(new Rule("PHONE", Pattern.compile("(?<!\\d)(?:\\+?86[ -]?)?1[3-9]\\d[ -]?\\d{4}[ -]?\\d{4}(?!\\d)"), 0));
+    r.add(new Rule("PHONE", Pattern.compile("(?<!\\d)(?:\\+?86[ -]?)?1[3-9]\\d[ -]?\\d{4}[ -]?\\d{4}(?!\\d)"), 0,
+        t -> longestRun(t, PHONE_CHARS) >= 11));
     r.add(new Rule("PHONE", Pattern.compile(
-        "(?<![\\w.])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{2,4}\\)[ .-]?|\\d{2,4}[ .-])\\d{3,4}[ .-]?\\d{3,4}(?![\\w])"), 0));
+        "(?<![\\w.])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{2,4}\\)[ .-]?|\\d{2,4}[ .-])\\d{3,4}[ .-]?\\d{3,4}(?![\\w])"), 0,
+        t -> longestRun(t, PHONE_CHARS) >= 8));
     this.rules = List.copyOf(r);
+  }
+
+  private static final String DIGITS_X = "0123456789Xx";
+  private static final String PHONE_CHARS = "0123456789 .-()+";
+  private static final String PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领";
+
+  /** The longest run of characters from {@code chars}, counting only digits and X as length. */
+  static int longestRun(String t, String chars) {
+    int best = 0;
+    int run = 0;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (chars.indexOf(c) >= 0) {
+        if ((c >= '0' && c <= '9') || c == 'X' || c == 'x') {
+          run++;
+          best = Math.max(best, run);
+        }
+      } else {
+        run = 0;
+      }
+    }
+    return best;
+  }
+
+  /** True when some maximal run of ASCII letters and digits is exactly {@code n} long. */
+  static boolean hasRunOfExactly(String t, int n) {
+    int run = 0;
+    for (int i = 0; i <= t.length(); i++) {
+      char c = i < t.length() ? t.charAt(i) : ' ';
+      if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+        run++;
+      } else {
+        if (run == n) {
+          return true;
+        }
+        run = 0;
+      }
+    }
+    return false;
+  }
+
+  static boolean hasProvinceCharacter(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c >= 0x4E00 && PROVINCES.indexOf(c) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean containsIgnoreCase(String t, String word) {
+    for (int i = 0; i + word.length() <= t.length(); i++) {
+      if (t.regionMatches(true, i, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A new mapping for one call; {@code names} are literal strings always redacted. */
@@ -81,6 +151,9 @@ public final class Redactor {
         }
       }
       for (Rule rule : rules) {
+        if (!rule.mayMatch.test(out)) {
+          continue;
+        }
         Matcher m = rule.pattern.matcher(out);
         if (!m.find()) {
           continue;

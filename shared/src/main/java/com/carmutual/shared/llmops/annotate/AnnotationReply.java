@@ -6,7 +6,10 @@ import com.carmutual.shared.llmops.support.ExperimentScope;
 import com.carmutual.shared.llmops.support.Jsons;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.tree.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -18,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +52,16 @@ final class AnnotationReply implements AnswerSource {
   private final long refreshNanos;
   private final Map<String, Index> indexes = new ConcurrentHashMap<>();
   private final Map<String, float[]> embeddingById = new ConcurrentHashMap<>();
+  /** Embeddings of recently asked inputs: a repeated question is not embedded again. */
+  private final Cache<String, float[]> probes = Caffeine.newBuilder().maximumSize(2_000).build();
+  /** Hit counts are written off the call path, in order, by one thread. */
+  private final ExecutorService hitWriter =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "llmops-annotation-hits");
+            t.setDaemon(true);
+            return t;
+          });
 
   AnnotationReply(
       List<ReplyRule> configured,
@@ -62,6 +78,21 @@ final class AnnotationReply implements AnswerSource {
     this.jsons = jsons;
     this.clock = clock;
     this.refreshNanos = refresh.toNanos();
+  }
+
+  @PreDestroy
+  void stop() throws InterruptedException {
+    hitWriter.shutdown();
+    hitWriter.awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  /** Waits until every hit counted so far is stored (tests, shutdown). */
+  void flushHits() {
+    try {
+      hitWriter.submit(() -> {}).get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("annotation hits not flushed", e);
+    }
   }
 
   /** Forgets the cached annotations of a task (called when one is recorded here). */
@@ -91,7 +122,7 @@ final class AnnotationReply implements AnswerSource {
           return hit(task, c, 1.0, "exact");
         }
       }
-      float[] probe = embeddings.embed(List.of(jsons.leafText(input))).get(0);
+      float[] probe = probes.get(key, k -> embeddings.embed(List.of(jsons.leafText(input))).get(0));
       Candidate best = null;
       double bestScore = -1;
       for (Candidate c : candidates) {
@@ -118,11 +149,15 @@ final class AnnotationReply implements AnswerSource {
         c.id(),
         how,
         String.format("%.4f", similarity));
-    try {
-      repository.recordHit(c.id(), clock.instant());
-    } catch (RuntimeException e) {
-      LOG.warn("hit on annotation {} could not be counted", c.id(), e);
-    }
+    var at = clock.instant();
+    hitWriter.execute(
+        () -> {
+          try {
+            repository.recordHit(c.id(), at);
+          } catch (RuntimeException e) {
+            LOG.warn("hit on annotation {} could not be counted", c.id(), e);
+          }
+        });
     return Optional.of(new PresetAnswer(c.answerJson(), "annotation:" + c.id()));
   }
 

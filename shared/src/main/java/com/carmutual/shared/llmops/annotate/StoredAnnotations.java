@@ -96,13 +96,15 @@ public class StoredAnnotations implements Annotations {
     return v;
   }
 
-  /** A stored annotation as the API shows it. */
+  /** A stored annotation as the API shows it (hit counts include every hit answered so far). */
   public Optional<AnnotationView> find(String id) {
+    reply.flushHits();
     return repository.findById(id).map(this::view);
   }
 
   /** Annotations newest first, of one task and/or run when given. */
   public List<AnnotationView> list(@Nullable String task, @Nullable String runId, int limit) {
+    reply.flushHits();
     Pageable page =
         Pageable.from(0, Math.max(1, Math.min(limit, 1000)), Sort.of(Sort.Order.desc("createdAt")));
     List<AnnotationEntity> found;
