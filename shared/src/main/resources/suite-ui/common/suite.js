@@ -243,7 +243,7 @@ export function progressBar(fraction, label) {
 export function sortableHeader(labels, state, onSort) {
   return el('tr', {}, labels.map(([key, labelKey, cls]) => {
     if (!key) return el('th', { class: cls || '' }, t(labelKey));
-    const arrow = state.key === key ? (state.asc ? ' ▲' : ' ▼') : '';
+    const arrow = state.key === key ? (state.asc ? ' ▲' : ' ▼') : ' ↕';
     return el('th', { class: `sortable ${cls || ''}`, dataset: { sort: key }, onclick: () => {
       state.asc = state.key === key ? !state.asc : true; state.key = key; onSort();
     } }, t(labelKey) + arrow);

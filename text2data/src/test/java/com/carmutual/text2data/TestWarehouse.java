@@ -12,7 +12,7 @@ import java.sql.Connection;
 
 /** One embedded demo warehouse (schema.sql + data.sql.gz) with model, parser and compiler, shared by the plain unit tests of a JVM. */
 public final class TestWarehouse {
-  public static final String URL = "jdbc:h2:file:./target/test-warehouse/demo;DB_CLOSE_DELAY=-1";
+  public static final String URL = "jdbc:h2:mem:text2data_warehouse;DB_CLOSE_DELAY=-1";
   private static TestWarehouse instance;
 
   public final Warehouse warehouse;

@@ -208,6 +208,7 @@ final class Lexicon {
         "扎胎", "扎了", "扎", "钉子", "漏气", "没气", "漏水", "穿孔", "破洞");
     add(Kind.DAMAGE, "puncture:severe", "blown", "blown out", "blowout", "blew out", "exploded", "爆胎", "爆了", "爆");
     add(Kind.DAMAGE, "bent", "bent", "bend", "deformed", "warped", "twisted", "out of shape", "misshapen", "变形", "弯了", "弯", "扭曲");
+    add(Kind.DAMAGE, "bent", "won't close", "won't open", "won't latch", "doesn't close", "does not close", "doesn't open", "misaligned", "关不上", "打不开", "合不上");
     add(Kind.DAMAGE, "bent:severe", "buckled", "kinked", "folded", "严重变形");
     add(Kind.DAMAGE, "generic", "damaged", "damage", "hit", "impacted", "struck", "受损", "损坏", "撞了", "撞到", "撞");
   }

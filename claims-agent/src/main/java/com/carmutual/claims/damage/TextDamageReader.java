@@ -30,7 +30,7 @@ public class TextDamageReader {
   private static final Pattern FILLER = Pattern.compile("(?i)[\\s\\-]*|(\\s*(the|from|a|an|my|of|all|way|on|to|in|at|along|across|near)\\s*)*");
   private static final Pattern SIDE_WORDS =
       Pattern.compile("(?i)\\b(left|right|front|rear|back|driver'?s?|passenger'?s?|side|lf|rf|lr|rr|lh|rh)\\b");
-  private static final Pattern CONJUNCTION = Pattern.compile("(?i)\\s*(,|and|&|plus|as well as|和|与|及|以及|跟|还有)\\s*(the\\s+)?(both\\s+)?");
+  private static final Pattern CONJUNCTION = Pattern.compile("(?i)\\s*(,|and|&|plus|as well as|和|与|及|以及|跟|还有)\\s*(the\\s+)?(both\\s+)?\\s*");
   private static final List<String> SIDE_CHAIN = List.of("FENDER", "FRT_DOOR_SHELL", "REAR_DOOR_SHELL", "QUARTER_PANEL");
   private static final Map<String, Set<String>> FAMILIES =
       Map.of(
@@ -235,8 +235,12 @@ public class TextDamageReader {
       m.code = resolve(m.part.value(), position, m.explicitPosition, tokens, ti, prevPart, nextPart, vehicle);
       // damage word: adjective right before, else the first after, else the nearest before
       Token own = null;
-      if (ti > 0 && tokens.get(ti - 1).kind() == Kind.DAMAGE && ti - 1 > prevPart && adjacent(clause.text(), tokens.get(ti - 1), m.part)) {
-        own = tokens.get(ti - 1);
+      int back = ti - 1;
+      while (back > prevPart && Set.of(Kind.SIDE, Kind.POS, Kind.SEV, Kind.BOTH).contains(tokens.get(back).kind())) {
+        back--;
+      }
+      if (back > prevPart && tokens.get(back).kind() == Kind.DAMAGE && adjacent(clause.text(), tokens.get(back), m.part)) {
+        own = tokens.get(back);
       }
       if (own == null) {
         for (int j = ti + 1; j < nextPart; j++) {
@@ -250,7 +254,7 @@ public class TextDamageReader {
       for (int kk = k; own == null && kk + 1 < partIdx.size(); kk++) {
         Token here = tokens.get(partIdx.get(kk));
         Token there = tokens.get(partIdx.get(kk + 1));
-        if (!CONJUNCTION.matcher(clause.text().substring(here.end(), there.start())).matches()) {
+        if (!CONJUNCTION.matcher(SIDE_WORDS.matcher(clause.text().substring(here.end(), there.start())).replaceAll(" ")).matches()) {
           break;
         }
         int after = kk + 2 < partIdx.size() ? partIdx.get(kk + 2) : tokens.size();

@@ -102,10 +102,7 @@ public class ClaimService {
     if (uploads.size() > maxPhotos) {
       throw ProblemException.badRequest("too-many-photos", uploads.size() + " photos sent; at most " + maxPhotos + " per claim");
     }
-    List<PhotoFacts> facts = new ArrayList<>();
-    for (NewPhoto p : uploads) {
-      facts.add(inspector.inspect(p.fileName(), p.bytes()));
-    }
+    List<PhotoFacts> facts = inspectAll(uploads);
     String hash = requestHash(clean, facts);
     String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
     if (key != null && key.length() > 200) {
@@ -162,6 +159,32 @@ public class ClaimService {
       }
       throw e;
     }
+  }
+
+  /**
+   * Inspects the photos in parallel (decoding for the dHash is the slow part), then reports the
+   * first bad photo in upload order, so the answer does not depend on thread timing.
+   */
+  private List<PhotoFacts> inspectAll(List<NewPhoto> uploads) {
+    List<Object> results =
+        uploads.parallelStream()
+            .map(
+                p -> {
+                  try {
+                    return (Object) inspector.inspect(p.fileName(), p.bytes());
+                  } catch (RuntimeException e) {
+                    return e;
+                  }
+                })
+            .toList();
+    List<PhotoFacts> facts = new ArrayList<>();
+    for (Object r : results) {
+      if (r instanceof RuntimeException e) {
+        throw e;
+      }
+      facts.add((PhotoFacts) r);
+    }
+    return facts;
   }
 
   private Optional<IntakeResult> replay(String key, String hash) {

@@ -32,6 +32,15 @@ class TextDamageReaderTest {
         "倒车雷达右边的掉了,后杠有裂纹。|PARK_SENSOR/RIGHT/missing/severe;REAR_BUMPER_COVER/CENTER/crack/moderate",
         "左侧后视镜碎了,左前门轻微凹陷。|MIRROR/LEFT/broken/severe;FRT_DOOR_SHELL/LEFT/dent/minor",
         "后挡风玻璃碎了,尾灯也坏了,左右都坏了。|BACK_GLASS/CENTER/shattered/severe;TAIL_LAMP/LEFT/broken/severe;TAIL_LAMP/RIGHT/broken/severe",
+        "My car was sideswiped on the driver side: both doors scratched and the mirror is hanging.|FRT_DOOR_SHELL/LEFT/scratch/minor;REAR_DOOR_SHELL/LEFT/scratch/minor;MIRROR/LEFT/torn/severe",
+        "主驾车门和后门都被撞凹了。|FRT_DOOR_SHELL/LEFT/dent/moderate;REAR_DOOR_SHELL/LEFT/dent/moderate",
+        "Front end damage: bumper and both fog lights broken.|FRT_BUMPER_COVER/CENTER/broken/severe;FOG_LAMP/LEFT/broken/severe;FOG_LAMP/RIGHT/broken/severe",
+        "There is a dent on the left rear door and a scratch on the left quarter panel.|REAR_DOOR_SHELL/LEFT/dent/moderate;QUARTER_PANEL/LEFT/scratch/minor",
+        "右侧后视镜掉了,右前门凹了一小块。|MIRROR/RIGHT/missing/severe;FRT_DOOR_SHELL/RIGHT/dent/minor",
+        "车尾被撞,后杠凹陷严重,后备箱盖变形,两个尾灯都碎了。|REAR_BUMPER_COVER/CENTER/dent/severe;TRUNK_LID/CENTER/bent/moderate;TAIL_LAMP/LEFT/broken/severe;TAIL_LAMP/RIGHT/broken/severe",
+        "副驾驶侧的两个车门都被划了。|FRT_DOOR_SHELL/RIGHT/scratch/minor;REAR_DOOR_SHELL/RIGHT/scratch/minor",
+        "右前轮胎爆胎,右前轮毂变形,右前叶子板内衬掉了。|TIRE/RIGHT/puncture/severe;WHEEL_ALLOY/RIGHT/bent/moderate;FENDER_LINER/RIGHT/missing/severe",
+        "Rear-ended on the highway. Trunk won't open, rear bumper pushed in, both tail lights cracked.|TRUNK_LID/CENTER/bent/moderate;REAR_BUMPER_COVER/CENTER/dent/moderate;TAIL_LAMP/LEFT/crack/moderate;TAIL_LAMP/RIGHT/crack/moderate",
       })
   void readsDamagesFromPhrasingsOutsideTheDevSet(String description, String expected) {
     Damages got = reader.read(new DamageInput(description, new VehicleDescription(2020, "Toyota", "Camry"), null, null));

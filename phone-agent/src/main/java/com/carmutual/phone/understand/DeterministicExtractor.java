@@ -71,6 +71,10 @@ public final class DeterministicExtractor {
     if ("comment".equals(spec.role())) {
       return Lexicon.nothing(utterance);
     }
+    if (spec.type().equals("time") && SpokenTimes.find(utterance, true) == null
+        && utterance.toLowerCase(Locale.ROOT).matches(".*(morning|afternoon|evening|night|早上|上午|下午|晚上|傍晚|夜里|凌晨).*")) {
+      return true; // a part of the day but no hour: the exact time is not known
+    }
     return Lexicon.unknown(utterance)
         || (spec.type().equals("plate") && Lexicon.norm(utterance).matches("^(no|none|没有|无).*"));
   }
@@ -120,7 +124,8 @@ public final class DeterministicExtractor {
     if (en.find()) {
       String p = en.group(1).trim().replaceAll("[.!]+$", "")
           .replaceFirst("(?i)^(?:(?:at|on|in|near|by)\\s+)+", "");
-      return p.split("\\s+").length >= 1 && p.length() >= 3 ? p : null;
+      boolean timeWords = p.toLowerCase(Locale.ROOT).matches("^(the )?(morning|afternoon|evening|night|day|week|moment|end)\\b.*");
+      return !timeWords && p.length() >= 3 ? p : null;
     }
     return null;
   }

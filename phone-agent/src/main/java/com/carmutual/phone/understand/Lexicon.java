@@ -18,6 +18,9 @@ final class Lexicon {
               + "|of course|certainly|ok|okay|i agree|agree|i do|i have|i did|i am|i'm|it is|it was|it did|they did"
               + "|we did|he did|she did|there was|there were|please|i consent|go ahead|fine|exactly|indeed|uh huh|mhm|yes please"
               + "|i would|i'd like|that's correct|all correct|all good|sounds good|perfect|true|that would be|please do|i think so|sure thing|definitely|yes i|it can|it is|they were|there is)\\b");
+  /** Affirmatives that contain a negation word ("no problem", "没问题"). */
+  private static final Pattern AFFIRMATIVE_NEGATION =
+      Pattern.compile("^(no problem|not a problem|no worries|why not|not at all a problem|no doubt)\\b|^(没问题|没错|不错|可不是|当然没问题|没毛病)");
   private static final Pattern EN_NO =
       Pattern.compile(
           "^(no|nope|nah|not|negative|never|none|nobody|no one|nothing|i don't|i do not|i didn't|i did not|i'm not"
@@ -65,6 +68,9 @@ final class Lexicon {
     String t = norm(text).replaceAll("^(well|um|uh|erm|oh|so|hmm)[,.]?\\s+", "");
     if (t.isEmpty()) {
       return null;
+    }
+    if (AFFIRMATIVE_NEGATION.matcher(t).find()) {
+      return true;
     }
     if (isChinese(t)) {
       if (ZH_UNKNOWN.matcher(t).find()) {

@@ -328,29 +328,38 @@ final class DefaultLlmGateway implements LlmGateway {
   private Prepared prepare(
       StructuredRequest<?> request, Routing.Resolved resolved, String inputJson, JsonSchemas.OutputSchema schema) {
     PromptLibrary.Template template = routing.prompts().structured(request.task(), resolved.promptVersion());
-    Map<String, String> values = new HashMap<>();
-    values.put("task", request.task());
-    values.put("input", inputJson);
-    values.put("schema", toJson(request.task(), schema.schema()));
     List<String> names = new ArrayList<>();
+    Object given = request.variables().get(StructuredRequest.REDACT_VARIABLE);
+    if (given instanceof Collection<?> c) {
+      c.forEach(n -> names.add(String.valueOf(n)));
+    } else if (given != null) {
+      names.add(String.valueOf(given));
+    }
+    // Only what the caller supplies can hold personal data: the prompt file and the schema are ours.
+    Redactor.Session session = redactor.session(names);
+    Map<String, String> values = new HashMap<>();
+    Map<String, String> real = new HashMap<>();
+    values.put("task", request.task());
+    values.put("schema", schemaJson.computeIfAbsent(request.outputType(), t -> toJson(request.task(), schema.schema())));
+    values.put("input", session.redact(inputJson));
+    real.put("input", inputJson);
     for (var e : request.variables().entrySet()) {
       if (StructuredRequest.REDACT_VARIABLE.equals(e.getKey())) {
-        if (e.getValue() instanceof Collection<?> c) {
-          c.forEach(n -> names.add(String.valueOf(n)));
-        } else if (e.getValue() != null) {
-          names.add(String.valueOf(e.getValue()));
-        }
         continue;
       }
-      values.put(e.getKey(), e.getValue() instanceof String s ? s : toJson(request.task(), e.getValue()));
+      String v = e.getValue() instanceof String s ? s : toJson(request.task(), e.getValue());
+      values.put(e.getKey(), session.redact(v));
+      real.put(e.getKey(), v);
     }
-    String prompt = template.render(values);
-    Redactor.Session session = redactor.session(names);
-    String redacted = session.redact(prompt);
+    String redacted = template.render(values);
     List<ChatMessage> messages = List.of(ChatMessage.system(PromptLibrary.SYSTEM), ChatMessage.user(redacted));
-    String cacheInput = request.images().isEmpty() ? prompt : prompt + imagesDigest(request.images());
+    // the cache key holds the real input: two inputs that redact alike must not share an answer
+    String cacheInput = real.toString() + (request.images().isEmpty() ? "" : imagesDigest(request.images()));
     return new Prepared(messages, request.images(), redacted, cacheInput, session);
   }
+
+  /** The output schema of each output type as JSON text, written once. */
+  private final Map<Class<?>, String> schemaJson = new java.util.concurrent.ConcurrentHashMap<>();
 
   // ---------------------------------------------------------------- chat
 
@@ -628,7 +637,8 @@ final class DefaultLlmGateway implements LlmGateway {
       String promptVersion = r == null ? null : r.promptVersion();
       if (config.tuning().traceEnabled()) {
         Redactor.Session s = redaction;
-        UnaryOperator<String> redact = s != null ? text -> s.redact(s.reapply(text)) : text -> redactor.session(List.of()).redact(text);
+        // remote calls: input and raw output already carry placeholders; only restored values need hiding again
+        UnaryOperator<String> redact = s != null ? s::reapply : text -> redactor.session(List.of()).redact(text);
         traces.submit(new PendingCall(id, task, operation, scope.client, scope.traceId, scope.runId, scope.node,
             provider, model, routeVersion, promptVersion, input, output, parsed, redact, inputTokens, outputTokens,
             cachedTokens, cost, latencyMicros, List.copyOf(attempts), outcome, error, clock.instant()));

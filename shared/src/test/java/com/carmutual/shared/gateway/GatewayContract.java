@@ -276,6 +276,33 @@ abstract class GatewayContract {
   }
 
   @Test
+  void stopsAtTheOverallDeadline() {
+    Map<String, Object> p = baseProperties();
+    route(p, "verdict", "v1", 5, true, "deadline", "700ms");
+    LlmGateway gw = start(p);
+    server.then(new Hang(1500), new Hang(1500), new Hang(1500));
+    long t0 = System.nanoTime();
+    LlmException e = assertThrows(LlmException.class, () -> call(gw));
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertEquals(LlmException.Kind.DEADLINE_EXCEEDED, e.kind());
+    assertTrue(ms < 1400, "gave up after " + ms + " ms, deadline 700 ms");
+    assertEquals(2, server.count(), "two 400 ms attempts fit in the 700 ms deadline, the second cut short");
+  }
+
+  @Test
+  void rejectsARouteToAnUnknownProviderAtStart() {
+    Map<String, Object> p = baseProperties();
+    route(p, "verdict", "v1", 0, false);
+    p.put("llm.routes.verdict.targets", List.of(Map.of("provider", "nowhere", "model", "m")));
+    Exception e = assertThrows(Exception.class, () -> start(p).structured("claims.verdict", CLAIM, Verdict.class));
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    assertTrue(root.getMessage().contains("nowhere"), root.getMessage());
+  }
+
+  @Test
   void opensTheCircuitAfterRepeatedFailuresAndSkipsTheProvider() {
     server.then(new Status(500, null), new Status(500, null), new Status(500, null));
     LlmGateway gw = startDefault(0);

@@ -19,6 +19,17 @@ final class Scoring {
   private static final Pattern LITRES = Pattern.compile("(\\d{1,2}\\.\\d)\\s*[LT]?\\b");
   private static final Pattern CYLINDERS = Pattern.compile("\\b[IVHW](\\d{1,2})\\b");
   private static final Pattern BODY_DOORS = Pattern.compile("^(\\d)D ");
+  /**
+   * Suffixes that make a separate catalog model (Grand Cherokee L, Escalade ESV, Civic Si): without
+   * evidence they are another vehicle. Other suffixes are descriptive (MX5 MIATA, HARDBODY PICKUP)
+   * and keep the family when the catalog has no exact name.
+   */
+  private static final Set<String> DISTINCT_MODELS = Set.of("L", "ESV", "EXT", "SI", "TYPER", "SPORT", "SPORTWAGEN",
+      "WAGON", "GT", "MAX", "XL", "LONG", "PLUS", "4XE", "COUPE", "CROSS", "ALLROAD", "ACTIVE", "HYBRID", "EV", "HD");
+  /** Engine, drive and body words: they do not make one trim name differ from another. */
+  private static final Set<String> NEUTRAL_WORDS = Set.of("ECOBOOST", "POWERBOOST", "TURBO", "HYBRID", "DIESEL",
+      "AWD", "FWD", "RWD", "4X4", "4X2", "4WD", "2WD", "XDRIVE", "SDRIVE", "QUATTRO", "4MATIC", "4MOTION", "HATCHBACK",
+      "SEDAN", "COUPE", "CONVERTIBLE", "WAGON", "CREW", "SUPERCREW", "CAB", "SUPERCAB", "REGULAR", "DOUBLE", "QUAD");
   private static final Set<String> NOT_TRIM_WORDS = Set.of("AUTO", "MANUAL", "CVT", "6MT", "5MT", "4DR", "2DR", "3DR",
       "5DR", "V6", "V8", "I4", "TURBO", "GAS");
 
@@ -81,7 +92,8 @@ final class Scoring {
       case "LIGHTNING", "EV", "E", "ELECTRIC" -> "ELECTRIC".equals(f.fuel()) ? 1.05 : 0.45;
       case "HD" -> f.heavyDuty() ? 1.0 : 0.45;
       case "UNLIMITED" -> f.doors() != null && f.doors() >= 4 ? 1.05 : 0.45;
-      default -> f.hintCompact().contains(suffix) ? 0.95 : 0.45;
+      case "C", "CABRIO", "CABRIOLET", "CONVERTIBLE" -> f.bodies().contains("2D CONVERTIBLE") ? 1.05 : 0.45;
+      default -> f.hintCompact().contains(suffix) ? 0.95 : DISTINCT_MODELS.contains(suffix) ? 0.45 : 0.6;
     };
   }
 
@@ -170,11 +182,19 @@ final class Scoring {
     // holds every word of one alternative agrees with the VIN; hint words count one each
     int trimMatches = 0;
     List<String> matched = new ArrayList<>();
+    Set<String> rowCore = new java.util.HashSet<>(rowWords);
+    rowCore.removeAll(NEUTRAL_WORDS);
     for (Set<String> alt : f.trimAlternatives()) {
       if (!alt.isEmpty() && rowWords.containsAll(alt)) {
-        trimMatches = 10;
-        matched.add(String.join(" ", alt));
-        break;
+        Set<String> altCore = new java.util.HashSet<>(alt);
+        altCore.removeAll(NEUTRAL_WORDS);
+        // "PREMIUM PACKAGE" names that row exactly; "PREMIUM PLUS PACKAGE" only contains it
+        int credit = rowCore.equals(altCore) ? 11 : 10;
+        if (credit > trimMatches) {
+          trimMatches = credit;
+          matched.clear();
+          matched.add(String.join(" ", alt));
+        }
       }
     }
     for (String t : rowWords) {

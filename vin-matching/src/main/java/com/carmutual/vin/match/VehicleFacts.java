@@ -83,6 +83,8 @@ record VehicleFacts(
         k = Names.MODEL_ALIASES.getOrDefault(k, k);
         if (series != null) {
           add(keys, k + Names.key(firstWord(series)));
+          // BMW: series "4-Series" + model "430i" is the catalog's "4-SERIES 430I"
+          add(keys, Names.key(firstWord(series)) + k);
         }
         if (trim != null) {
           for (String t : trim.split("[/,]")) {
@@ -111,7 +113,12 @@ record VehicleFacts(
     String fuel = fuel(d);
     String allTrim = ((d.trim() == null ? "" : d.trim()) + " " + (d.series() == null ? "" : d.series()))
         .toUpperCase(Locale.ROOT);
-    boolean hybrid = "HYBRID".equals(fuel) || allTrim.contains("HYBRID") || hint.has("HYBRID");
+    if (fuel == null || "GAS".equals(fuel)) {
+      if (allTrim.contains("PHEV") || allTrim.contains("PLUG-IN") || hint.has("PHEV")) {
+        fuel = "PHEV";
+      }
+    }
+    boolean hybrid = "HYBRID".equals(fuel) || "PHEV".equals(fuel) || allTrim.contains("HYBRID") || hint.has("HYBRID");
     if (fuel == null && (hint.has("DIESEL") || hint.has("POWERSTROKE") || hint.has("DURAMAX") || hint.has("CUMMINS")
         || hint.has("TDI"))) {
       fuel = "DIESEL";

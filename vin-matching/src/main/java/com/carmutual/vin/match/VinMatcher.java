@@ -204,11 +204,15 @@ public class VinMatcher {
     boolean clean = fits.get(0).conflicts() == 0;
     String decision = fits.size() == 1 && clean && d.valid() ? "auto" : "review";
     double confidence = Confidence.of(decision, fits, d);
+    if (!clean) {
+      confidence = Math.round(confidence * 50) / 100.0;
+    }
     Set<String> fitIds = new HashSet<>();
     fits.forEach(s -> fitIds.add(s.row().catalogId()));
     List<MatchResult.Candidate> candidates = new ArrayList<>();
     for (Scoring.Scored s : ordered) {
-      boolean fit = fitIds.contains(s.row().catalogId());
+      // a row that conflicts with the VIN never "fits", even when it is the least bad
+      boolean fit = clean && fitIds.contains(s.row().catalogId());
       double c = fit ? confidence / (decision.equals("auto") ? 1 : fits.size()) : 0.05 / (1 + s.conflicts());
       candidates.add(new MatchResult.Candidate(s.row().catalogId(), describe(s.row()), s.score(),
           Math.round(c * 1000) / 1000.0, fit, s.reasons()));
@@ -217,7 +221,7 @@ public class VinMatcher {
       }
     }
     if (!clean) {
-      notes.add("every candidate conflicts with something the VIN or hint says");
+      notes.add("every candidate conflicts with something the VIN or hint says: no row fits, a person must choose");
     }
     return new MatchResult(d.vin(), decision, confidence, candidates, d, notes, null);
   }

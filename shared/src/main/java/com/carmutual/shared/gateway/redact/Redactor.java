@@ -48,7 +48,9 @@ public final class Redactor {
         "(?i)(?:plate(?:\\s*(?:no\\.?|number|#))?|车牌(?:号码?)?)\\s*[:：#]?\\s*\"?([A-Z0-9][A-Z0-9 -]{1,8}[A-Z0-9])"), 1,
         t -> t.contains("车牌") || containsIgnoreCase(t, "plate")));
     if (memberIdPattern != null && !memberIdPattern.isBlank()) {
-      r.add(new Rule("MEMBER", Pattern.compile("(?<![0-9A-Za-z])(?:" + memberIdPattern + ")(?![0-9A-Za-z])"), 0));
+      String prefix = literalPrefix(memberIdPattern);
+      r.add(new Rule("MEMBER", Pattern.compile("(?<![0-9A-Za-z])(?:" + memberIdPattern + ")(?![0-9A-Za-z])"), 0,
+          prefix.isEmpty() ? t -> true : t -> t.contains(prefix)));
     }
     r.add(new Rule("PHONE", Pattern.compile("(?<!\\d)(?:\\+?86[ -]?)?1[3-9]\\d[ -]?\\d{4}[ -]?\\d{4}(?!\\d)"), 0,
         t -> longestRun(t, PHONE_CHARS) >= 11));
@@ -95,6 +97,19 @@ public final class Redactor {
       }
     }
     return false;
+  }
+
+  /** The plain characters a regex starts with ({@code M-} of {@code M-\d+}), for a quick contains test. */
+  static String literalPrefix(String regex) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : regex.toCharArray()) {
+      if ("\\[](){}.*+?^$|".indexOf(c) >= 0) {
+        break;
+      }
+      sb.append(c);
+    }
+    // a quantifier may follow and make the last plain character optional
+    return sb.length() > 1 ? sb.substring(0, sb.length() - 1) : "";
   }
 
   static boolean hasProvinceCharacter(String t) {

@@ -13,8 +13,9 @@ import java.util.Map;
  * {@code set-f1}: precision, recall and F1 of the actual elements against the expected ones,
  * counted as multisets. Elements are strings (trimmed, case-insensitive) or objects; objects are
  * identified by their key fields ({@code set-f1:partCode,operation}, default {@code
- * suite.llmops.scorers.set-f1.key-fields}, else the whole object). When both sides are objects,
- * every array field of the expected object is scored this way and the F1s averaged.
+ * suite.llmops.scorers.set-f1.key-fields}, else the fields the expected elements name, so extra
+ * fields of the actual output such as confidence or evidence do not count). When both sides are
+ * objects, every array field of the expected object is scored this way and the F1s averaged.
  */
 final class SetF1Scorer implements Scorer {
   private final Jsons jsons;
@@ -58,8 +59,18 @@ final class SetF1Scorer implements Scorer {
   }
 
   private Score f1(JsonNode expected, JsonNode actual) {
-    Map<String, Integer> want = counts(expected);
-    Map<String, Integer> got = counts(actual);
+    List<String> keys = keyFields;
+    if (keys.isEmpty()) {
+      java.util.LinkedHashSet<String> named = new java.util.LinkedHashSet<>();
+      for (JsonNode v : expected.values()) {
+        if (v.isObject()) {
+          v.entries().forEach(e -> named.add(e.getKey()));
+        }
+      }
+      keys = List.copyOf(named);
+    }
+    Map<String, Integer> want = counts(expected, keys);
+    Map<String, Integer> got = counts(actual, keys);
     int e = want.values().stream().mapToInt(Integer::intValue).sum();
     int a = got.values().stream().mapToInt(Integer::intValue).sum();
     if (e == 0 && a == 0) {
@@ -91,18 +102,18 @@ final class SetF1Scorer implements Scorer {
                 + (extra.isEmpty() ? "" : " extra " + extra)));
   }
 
-  private Map<String, Integer> counts(JsonNode array) {
+  private Map<String, Integer> counts(JsonNode array, List<String> keys) {
     Map<String, Integer> out = new HashMap<>();
     for (JsonNode v : array.values()) {
-      out.merge(elementKey(v), 1, Integer::sum);
+      out.merge(elementKey(v, keys), 1, Integer::sum);
     }
     return out;
   }
 
-  private String elementKey(JsonNode v) {
-    if (v.isObject() && !keyFields.isEmpty()) {
+  private String elementKey(JsonNode v, List<String> keys) {
+    if (v.isObject() && !keys.isEmpty()) {
       Map<String, JsonNode> picked = new LinkedHashMap<>();
-      for (String k : keyFields) {
+      for (String k : keys) {
         JsonNode f = v.get(k);
         if (f != null) {
           picked.put(k, f);

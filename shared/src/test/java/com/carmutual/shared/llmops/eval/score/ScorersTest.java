@@ -53,8 +53,15 @@ class ScorersTest {
     String actual = "{\"parts\":[{\"code\":\"bumper-r\",\"op\":\"replace\",\"hours\":3}]}";
     // by key fields the hours do not matter: P = 1, R = 1/2
     assertEquals(2.0 / 3, score("set-f1:code,op", expected, actual), 1e-9);
-    // whole objects: nothing matches
+    // by default the fields the expected elements name: hours differ, nothing matches
     assertEquals(0.0, score("set-f1", expected, actual));
+    // fields only the actual output has (confidence, evidence) do not count
+    assertEquals(
+        1.0,
+        score(
+            "set-f1",
+            "{\"parts\":[{\"code\":\"LID\",\"op\":\"repair\"}]}",
+            "{\"parts\":[{\"code\":\"LID\",\"op\":\"repair\",\"confidence\":0.7}]}"));
   }
 
   @Test
