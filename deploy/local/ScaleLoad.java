@@ -84,6 +84,8 @@ public class ScaleLoad {
     List<String> vin = List.of(settings.getProperty("vin").split(","));
     List<String> claims = List.of(settings.getProperty("claims").split(","));
     List<String> phone = List.of(settings.getProperty("phone").split(","));
+    List<String> text2data = List.of(settings.getProperty("text2data").split(","));
+    int askCount = Integer.parseInt(settings.getProperty("asks", "30"));
     Path data = Path.of(settings.getProperty("data"));
     int vinRequests = Integer.parseInt(settings.getProperty("vinRequests", "300"));
     int claimCount = Integer.parseInt(settings.getProperty("claims.count", "90"));
@@ -96,8 +98,9 @@ public class ScaleLoad {
     }
     List<String> reports = Files.readAllLines(data.resolve("claims/reports-dev.jsonl"));
     List<String> calls = Files.readAllLines(data.resolve("phone/conversations-dev.jsonl"));
+    List<String> questions = Files.readAllLines(data.resolve("text2data/questions-dev.jsonl"));
 
-    for (String k : List.of("vin", "claims", "claims (second delivery)", "phone turns", "phone turns (Twilio re-delivery)", "call records",
+    for (String k : List.of("vin", "text2data asks", "claims", "claims (second delivery)", "phone turns", "phone turns (Twilio re-delivery)", "call records",
         "claims filed by phone-agent")) {
       TALLIES.put(k, new Tally());
     }
@@ -112,6 +115,10 @@ public class ScaleLoad {
       for (int i = phase; i < vinRequests; i += 3) {
         int n = i;
         work.add(pool.submit(() -> vinRequest(vin, vins.get(n % vins.size()), n)));
+      }
+      for (int i = phase; i < askCount; i += 3) {
+        int n = i;
+        work.add(pool.submit(() -> ask(text2data, questions.get(n % questions.size()), n)));
       }
       for (int i = phase; i < claimCount; i += 3) {
         int n = i;
@@ -207,7 +214,7 @@ public class ScaleLoad {
     f.sent.set(fnolCompleted);
     int expected = claimIdsByKey.size() + fnolCompleted;
     int total = -1;
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < 180; i++) {
       Answer list = send(HttpRequest.newBuilder(URI.create(claims.get(0) + "/v1/claims?limit=500")).header("Authorization", "Bearer " + apiKey).GET());
       total = list == null || list.status() != 200 ? -1 : count(list.body(), "\"id\":");
       if (total >= expected) {
@@ -249,6 +256,12 @@ public class ScaleLoad {
             .POST(HttpRequest.BodyPublishers.ofString("{\"vin\":\"" + vin + "\"}"));
     String path = n % 2 == 0 ? "/v1/vins/" + vin : "/v1/vins/match";
     withFailover(t, bases, n, path, req);
+  }
+
+  static void ask(List<String> bases, String question, int n) {
+    String body = "{\"question\":\"" + jsonEscape(field(question, "question")) + "\",\"asOf\":\"" + field(question, "as_of") + "\"}";
+    withFailover(TALLIES.get("text2data asks"), bases, n, "/v1/ask",
+        HttpRequest.newBuilder().header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   static void fileClaim(List<String> bases, String run, int n, String report, Map<String, Set<String>> ids) {

@@ -11,7 +11,7 @@
 #   deploy/local/scale-test.sh
 #
 # Settings (environment): SCALE_PG_HOST (127.0.0.1), SCALE_PG_PORT (5432), SCALE_PG_USER
-# (postgres), PGPASSWORD, SCALE_VIN_REQUESTS (300), SCALE_CLAIMS (90), SCALE_THREADS (8),
+# (postgres), PGPASSWORD, SCALE_VIN_REQUESTS (300), SCALE_CLAIMS (90), SCALE_ASKS (30), SCALE_THREADS (8),
 # SUITE_DATA_DIR (../shared/data beside the repository), SCALE_KEEP_DB=1 keeps the databases.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -36,7 +36,7 @@ for s in "${services[@]}"; do
     exit 2
   fi
 done
-for f in vin/catalog-gold-dev.csv claims/reports-dev.jsonl phone/conversations-dev.jsonl; do
+for f in vin/catalog-gold-dev.csv claims/reports-dev.jsonl phone/conversations-dev.jsonl text2data/questions-dev.jsonl; do
   [ -f "$data_dir/$f" ] || { echo "missing $data_dir/$f (set SUITE_DATA_DIR)" >&2; exit 2; }
 done
 command -v psql >/dev/null || { echo "psql is needed to create the databases" >&2; exit 2; }
@@ -66,6 +66,9 @@ stop_all() {
 trap stop_all EXIT INT TERM
 
 # Writes the command that starts one instance (so the load can restart it the same way).
+# text2data gets its demo warehouse by explicit URL, one H2 file per instance (an H2 file is
+# locked by one process; the yml default, a placeholder default containing colons, does not
+# resolve to a JDBC URL).
 write_starter() {
   local s="$1" which="$2" port="$3" peer_vin="$4" peer_claims="$5"
   cat > "$dir/start-$s-$which.sh" <<EOF
@@ -78,9 +81,10 @@ env MICRONAUT_SERVER_PORT=$port \\
   SUITE_API_KEYS=scale:$api_key TWILIO_AUTH_TOKEN=$twilio_token PHONE_PUBLIC_BASE_URL=$public_base \\
   VIN_MATCHING_URL=$peer_vin CLAIMS_AGENT_URL=$peer_claims \\
   CLAIMS_VIN_MATCHING_API_KEY=$api_key PHONE_CLAIMS_API_KEY=$api_key CLAIMS_PHOTO_DIR="$root/$dir/claims-photos" \\
+  TEXT2DATA_DEMO_WAREHOUSE_URL="jdbc:h2:file:$root/$dir/text2data-warehouse-$which" \\
   java $java_opts -jar $s/target/$s.jar >> "$dir/$s-$which.log" 2>&1 &
 echo \$! > "$dir/$s-$which.pid"
-for _ in \$(seq 1 240); do
+for _ in \$(seq 1 720); do
   if curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1; then exit 0; fi
   sleep 0.25
 done
@@ -117,6 +121,8 @@ data=$data_dir
 vin=http://127.0.0.1:${port_a[vin-matching]},http://127.0.0.1:${port_b[vin-matching]}
 claims=http://127.0.0.1:${port_a[claims-agent]},http://127.0.0.1:${port_b[claims-agent]}
 phone=http://127.0.0.1:${port_a[phone-agent]},http://127.0.0.1:${port_b[phone-agent]}
+text2data=http://127.0.0.1:${port_a[text2data]},http://127.0.0.1:${port_b[text2data]}
+asks=${SCALE_ASKS:-30}
 vinRequests=${SCALE_VIN_REQUESTS:-300}
 claims.count=${SCALE_CLAIMS:-90}
 threads=${SCALE_THREADS:-8}
@@ -138,7 +144,7 @@ set -e
       "select table_name from information_schema.tables where table_schema = 'public' and table_name <> 'flyway_schema_history' order by 1" |
       while read -r t; do
         n=$(psql -q -t -A -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "${run}_${short[$s]}" -c "select count(*) from \"$t\"")
-        [ "$n" != 0 ] && echo "  $s.$t: $n"
+        if [ "$n" != 0 ]; then echo "  $s.$t: $n"; fi
       done
   done
   echo "Resident memory after the run (MB):"

@@ -97,9 +97,7 @@ final class Lexicon {
     if (EN_NO.matcher(t).find()) {
       return false;
     }
-    if (EN_YES.matcher(t).find()) {
-      return true;
-    }
+    // the slot's own cues before the generic lexicon: "I'm fine" answers "was anyone injured?" with no
     for (String cue : noCues) {
       if (t.contains(cue)) {
         return false;
@@ -109,6 +107,9 @@ final class Lexicon {
       if (t.contains(cue)) {
         return true;
       }
+    }
+    if (EN_YES.matcher(t).find()) {
+      return true;
     }
     if (t.matches(".*\\b(no|not|never|didn't|wasn't|isn't|don't)\\b.*")) {
       return false;

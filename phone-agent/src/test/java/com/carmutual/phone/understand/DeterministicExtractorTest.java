@@ -58,6 +58,11 @@ class DeterministicExtractorTest {
       fnol | injuries | My neck hurts | injuries=true
       fnol | injuries | 我腿受伤了 | injuries=true
       fnol | injuries | 都没事 | injuries=false
+      fnol | injuries | I'm fine | injuries=false
+      fnol | injuries | Just a few bruises | injuries=true
+      fnol | injuries | No, I'm not hurt | injuries=false
+      fnol | police_report | I reported it online | police_report=true
+      fnol | police_report | No report | police_report=false
       fnol | police_report | We called the police | police_report=true
       fnol | police_report | I don't think so | police_report=false
       fnol | police_report | 打了110 | police_report=true

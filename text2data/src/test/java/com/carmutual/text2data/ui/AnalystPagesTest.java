@@ -10,10 +10,10 @@ import com.carmutual.shared.gateway.local.LocalTask;
 import com.carmutual.shared.testing.browser.Browser;
 import com.carmutual.shared.testing.browser.SuitePages;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -220,29 +220,30 @@ class AnalystPagesTest {
   }
 
   @Test
-  @SuppressWarnings("unchecked")
   void experimentRunsShowProgressAndCompareSideBySide() {
     String base = server.getURL().toString();
-    List<Map<String, Object>> sets =
-        http.toBlocking()
-            .retrieve(
-                HttpRequest.GET("/v1/llmops/eval-sets").bearerAuth("test-key"),
-                Argument.listOf(Argument.mapOf(String.class, Object.class)));
-    Assumptions.assumeFalse(sets.isEmpty(), "no evaluation set registered yet");
-    Map<String, Object> set = sets.get(0);
-    Map<String, Object> started =
+    JsonNode sets =
+        http.toBlocking().retrieve(HttpRequest.GET("/v1/llmops/eval-sets").bearerAuth("test-key"), JsonNode.class);
+    JsonNode set = null;
+    for (JsonNode candidate : sets.values()) {
+      if ("text2data.parse".equals(candidate.get("task").getStringValue())) {
+        set = candidate;
+      }
+    }
+    Assumptions.assumeTrue(set != null, "no text2data.parse evaluation set registered yet");
+    JsonNode started =
         http.toBlocking()
             .retrieve(
                 HttpRequest.POST(
                         "/v1/llmops/experiments",
                         Map.of(
-                            "task", set.get("task"),
-                            "set", set.get("name"),
+                            "task", set.get("task").getStringValue(),
+                            "set", set.get("name").getStringValue(),
                             "limit", 6,
                             "configurations", List.of(Map.of("name", "first"), Map.of("name", "second"))))
                     .bearerAuth("test-key"),
-                Map.class);
-    String id = (String) started.get("id");
+                JsonNode.class);
+    String id = started.get("id").getStringValue();
 
     SuitePages.openSignedIn(browser, base + "/ui/llmops/#experiments", "test-key");
     browser.waitFor("#experiments-table tr[data-experiment='" + id + "'][data-configuration='first']");
@@ -255,14 +256,14 @@ class AnalystPagesTest {
     browser.click("#experiments-table tr[data-experiment='" + id + "'][data-configuration='second'] input");
     browser.click("#compare");
     browser.waitFor("#comparison-table tr[data-item]");
-    Map<String, Object> comparison =
+    JsonNode comparison =
         http.toBlocking()
             .retrieve(
                 HttpRequest.GET("/v1/llmops/experiments/compare?a=" + id + ":first&b=" + id + ":second")
                     .bearerAuth("test-key"),
-                Map.class);
+                JsonNode.class);
     assertEquals(
-        ((List<Object>) comparison.get("items")).size(),
+        comparison.get("items").size(),
         ((Number) browser.script("return document.querySelectorAll('#comparison-table tr[data-item]').length;"))
             .intValue(),
         "one row per compared item");

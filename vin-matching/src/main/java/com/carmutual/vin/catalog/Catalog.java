@@ -1,6 +1,5 @@
 package com.carmutual.vin.catalog;
 
-import com.carmutual.shared.problem.ProblemException;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
@@ -94,9 +93,5 @@ public class Catalog {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static ProblemException notFound(String id) {
-    return ProblemException.notFound("Catalog row " + id);
   }
 }

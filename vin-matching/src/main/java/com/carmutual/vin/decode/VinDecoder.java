@@ -390,9 +390,4 @@ public final class VinDecoder {
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
   }
-
-  /** Test and benchmark hook: how many schemas the WMI has. */
-  int schemaCount(String wmi) {
-    return schemasByWmi.getOrDefault(wmi, new SchemaRange[0]).length;
-  }
 }

@@ -63,6 +63,7 @@ public final class ErrorMapping {
     } catch (NumberFormatException e) {
       try {
         ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+        // wall time on purpose: the provider's date is real time even when the business clock is fixed
         Duration d = Duration.between(java.time.Instant.now(), at.toInstant());
         return d.isNegative() ? Duration.ZERO : d;
       } catch (RuntimeException ignored) {
