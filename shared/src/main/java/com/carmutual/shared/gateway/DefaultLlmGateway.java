@@ -772,9 +772,14 @@ final class DefaultLlmGateway implements LlmGateway {
     return f.status() > 0 && f.status() != 200 ? type + "_" + f.status() : type;
   }
 
+  private static final Map<String, String> SCHEMA_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The task as a tool/schema name providers accept ({@code claims.verdict} becomes {@code claims_verdict}). */
   private static String schemaName(String task) {
-    String n = task.replaceAll("[^A-Za-z0-9_-]", "_");
-    return n.length() > 64 ? n.substring(0, 64) : n;
+    return SCHEMA_NAMES.computeIfAbsent(task, t -> {
+      String n = t.replaceAll("[^A-Za-z0-9_-]", "_");
+      return n.length() > 64 ? n.substring(0, 64) : n;
+    });
   }
 
   private static String imagesDigest(List<com.carmutual.shared.gateway.ImageInput> images) {

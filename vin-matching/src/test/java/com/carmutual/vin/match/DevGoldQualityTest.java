@@ -123,8 +123,8 @@ class DevGoldQualityTest {
     }
     java.util.Map<String, Integer> decisions = new java.util.TreeMap<>();
     String[] vins = text.split("\n");
-    // every second VIN keeps the suite fast; the benchmark runs all 1,100
-    for (int i = 0; i < vins.length; i += 2) {
+    // every fourth VIN keeps the suite fast; the benchmark runs all 1,100
+    for (int i = 0; i < vins.length; i += 4) {
       String vin = vins[i];
       if (!vin.isBlank()) {
         MatchResult m = matcher.match(new MatchRequest(vin.trim(), null));
@@ -138,6 +138,6 @@ class DevGoldQualityTest {
       }
     }
     System.out.println("unlabelled decisions: " + decisions);
-    assertEquals(550, decisions.values().stream().mapToInt(Integer::intValue).sum());
+    assertEquals(275, decisions.values().stream().mapToInt(Integer::intValue).sum());
   }
 }
