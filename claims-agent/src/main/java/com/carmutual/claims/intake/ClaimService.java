@@ -119,7 +119,8 @@ public class ClaimService {
         StreamSupport.stream(photos.findAll().spliterator(), false)
             .map(r -> new KnownPhoto(r.claimId(), r.fileName(), r.sha256(), r.dhash()))
             .toList();
-    List<Flag> flags = checks.check(facts, clean.lossDate(), clean.place(), now, zone.zone(), known);
+    List<Flag> flags = new ArrayList<>(vehicleFlags(clean));
+    flags.addAll(checks.check(facts, clean.lossDate(), clean.place(), now, zone.zone(), known));
     String id = UUID.randomUUID().toString();
     List<String> created = new ArrayList<>();
     try {
@@ -223,9 +224,16 @@ public class ClaimService {
     if (vin != null && vin.isEmpty()) {
       vin = null;
     }
-    if (vin == null && (r.vehicle() == null || r.vehicle().make() == null || r.vehicle().make().isBlank())) {
-      errors.add(new FieldError("vin", "a VIN or vehicle.make (with year and model) is required"));
+    String plate = trimmed(r.plate());
+    if (vin == null && !described(r) && plate == null) {
+      errors.add(new FieldError("vin", "a VIN, vehicle.make (with year and model) or a plate is required"));
     }
+    checkLength(errors, "plate", plate, 20);
+    checkLength(errors, "reporterName", trimmed(r.reporterName()), 200);
+    checkLength(errors, "lossTime", trimmed(r.lossTime()), 20);
+    checkLength(errors, "language", trimmed(r.language()), 20);
+    checkLength(errors, "source", trimmed(r.source()), 40);
+    checkLength(errors, "callSid", trimmed(r.callSid()), 64);
     if (r.vehicle() != null && r.vehicle().year() != null && (r.vehicle().year() < 1950 || r.vehicle().year() > today.getYear() + 1)) {
       errors.add(new FieldError("vehicle.year", r.vehicle().year() + " is not a plausible model year"));
     }
@@ -275,7 +283,35 @@ public class ClaimService {
     }
     return new ClaimReport(
         r.memberId().trim(), vin, r.vehicle(), r.lossDate(), r.lossLocation(), r.lossPlace(), r.description() == null ? "" : r.description(),
-        damages, r.deductible(), r.vehicleValue());
+        damages, r.deductible(), r.vehicleValue(), plate, trimmed(r.reporterName()), trimmed(r.lossTime()), r.injuries(), r.policeReport(),
+        r.otherPartyInvolved(), r.vehicleDrivable(), trimmed(r.language()), trimmed(r.source()), trimmed(r.callSid()));
+  }
+
+  private static boolean described(ClaimReport r) {
+    return r.vehicle() != null && r.vehicle().make() != null && !r.vehicle().make().isBlank();
+  }
+
+  private static String trimmed(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  private static void checkLength(List<FieldError> errors, String field, String value, int max) {
+    if (value != null && value.length() > max) {
+      errors.add(new FieldError(field, "is longer than " + max + " characters"));
+    }
+  }
+
+  /**
+   * Flags a report that names its vehicle by plate only (phone intake): it is stored and estimated
+   * with a generic vehicle class, and an adjuster must identify the vehicle.
+   */
+  static List<Flag> vehicleFlags(ClaimReport clean) {
+    if (clean.vin() != null || described(clean)) {
+      return List.of();
+    }
+    return List.of(new Flag("VEHICLE_UNIDENTIFIED", "vehicle", "review", clean.plate(),
+        "no VIN or make/model, only the plate " + clean.plate() + (clean.source() == null ? "" : " (" + clean.source() + " intake)")
+            + ": priced with a generic vehicle class; identify the vehicle"));
   }
 
   private String requestHash(ClaimReport report, List<PhotoFacts> facts) {
