@@ -73,22 +73,36 @@ write_starter() {
   local s="$1" which="$2" port="$3" peer_vin="$4" peer_claims="$5"
   cat > "$dir/start-$s-$which.sh" <<EOF
 #!/usr/bin/env bash
+# Starts $s ($which) and waits until it is healthy. Like a Kubernetes restart policy, an instance
+# that exits before it is healthy is started again (three attempts); every restart is recorded.
 cd "$root"
-env MICRONAUT_SERVER_PORT=$port \\
-  DATASOURCES_DEFAULT_URL=jdbc:postgresql://$pg_host:$pg_port/${run}_${short[$s]} \\
-  DATASOURCES_DEFAULT_USERNAME=$pg_user DATASOURCES_DEFAULT_PASSWORD="\${PGPASSWORD:-}" \\
-  DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE=8 \\
-  SUITE_API_KEYS=scale:$api_key TWILIO_AUTH_TOKEN=$twilio_token PHONE_PUBLIC_BASE_URL=$public_base \\
-  VIN_MATCHING_URL=$peer_vin CLAIMS_AGENT_URL=$peer_claims \\
-  CLAIMS_VIN_MATCHING_API_KEY=$api_key PHONE_CLAIMS_API_KEY=$api_key CLAIMS_PHOTO_DIR="$root/$dir/claims-photos" \\
-  TEXT2DATA_DEMO_WAREHOUSE_URL="jdbc:h2:file:$root/$dir/text2data-warehouse-$which" \\
-  java $java_opts -jar $s/target/$s.jar >> "$dir/$s-$which.log" 2>&1 &
-echo \$! > "$dir/$s-$which.pid"
-for _ in \$(seq 1 720); do
-  if curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1; then exit 0; fi
-  sleep 0.25
+for attempt in 1 2 3; do
+  env MICRONAUT_SERVER_PORT=$port \\
+    DATASOURCES_DEFAULT_URL=jdbc:postgresql://$pg_host:$pg_port/${run}_${short[$s]} \\
+    DATASOURCES_DEFAULT_USERNAME=$pg_user DATASOURCES_DEFAULT_PASSWORD="\${PGPASSWORD:-}" \\
+    DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE=8 \\
+    SUITE_API_KEYS=scale:$api_key TWILIO_AUTH_TOKEN=$twilio_token PHONE_PUBLIC_BASE_URL=$public_base \\
+    VIN_MATCHING_URL=$peer_vin CLAIMS_AGENT_URL=$peer_claims \\
+    CLAIMS_VIN_MATCHING_API_KEY=$api_key PHONE_CLAIMS_API_KEY=$api_key CLAIMS_PHOTO_DIR="$root/$dir/claims-photos" \\
+    TEXT2DATA_DEMO_WAREHOUSE_URL="jdbc:h2:file:$root/$dir/text2data-warehouse-$which" \\
+    java $java_opts -jar $s/target/$s.jar >> "$dir/$s-$which.log" 2>&1 &
+  pid=\$!
+  echo \$pid > "$dir/$s-$which.pid"
+  started=\$(date +%s%N)
+  for _ in \$(seq 1 1200); do
+    if curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1; then
+      echo "  $s-$which healthy after \$(( (\$(date +%s%N) - started) / 1000000 )) ms (attempt \$attempt)" | tee -a "$dir/startup.txt"
+      exit 0
+    fi
+    kill -0 \$pid 2>/dev/null || break
+    sleep 0.25
+  done
+  if kill -0 \$pid 2>/dev/null; then
+    echo "  $s-$which not healthy after 300 s; see $dir/$s-$which.log" | tee -a "$dir/startup.txt" >&2
+    exit 1
+  fi
+  echo "  $s-$which exited before it was healthy (attempt \$attempt); see $dir/$s-$which.log" | tee -a "$dir/startup.txt"
 done
-echo "$s-$which did not become healthy; see $dir/$s-$which.log" >&2
 exit 1
 EOF
   chmod +x "$dir/start-$s-$which.sh"
@@ -101,14 +115,14 @@ for s in "${services[@]}"; do
   write_starter "$s" b "${port_b[$s]}" "http://127.0.0.1:${port_b[vin-matching]}" "http://127.0.0.1:${port_b[claims-agent]}"
 done
 
-echo "Starting two instances of each service (run $run)..."
+echo "Starting two instances of each service at once (run $run)..."
 started=$(date +%s%N)
 for s in "${services[@]}"; do
   "$dir/start-$s-a.sh" &
   "$dir/start-$s-b.sh" &
-  wait
 done
-echo "  all eight healthy in $(( ($(date +%s%N) - started) / 1000000 )) ms"
+wait
+echo "  start-up finished after $(( ($(date +%s%N) - started) / 1000000 )) ms"
 
 rss() { ps -o rss= -p "$(cat "$dir/$1.pid")" 2>/dev/null | awk '{printf "%d", $1/1024}'; }
 
@@ -147,6 +161,8 @@ set -e
         if [ "$n" != 0 ]; then echo "  $s.$t: $n"; fi
       done
   done
+  echo "Start-up (the two instances of a service start together, on a fresh database):"
+  cat "$dir/startup.txt"
   echo "Resident memory after the run (MB):"
   for s in "${services[@]}"; do echo "  $s a=$(rss "$s-a") b=$(rss "$s-b")"; done
 } | tee -a "$dir/report.txt"

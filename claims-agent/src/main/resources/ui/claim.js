@@ -50,7 +50,9 @@ function renderReport() {
   $('report').replaceChildren(
     kv({ member: r.memberId, vin: r.vin || v.vin,
       vehicle: [v.year || rv.year, v.make || rv.make, v.model || rv.model].filter(Boolean).join(' '),
-      lossDate: r.lossDate, place: r.lossLocation || r.lossPlace, status: c.status, created: fmtTime(c.createdAt) }),
+      plate: r.plate, lossDate: r.lossDate, lossTime: r.lossTime, place: r.lossLocation || r.lossPlace,
+      reporterName: r.reporterName, injuries: r.injuries, policeReport: r.policeReport, otherPartyInvolved: r.otherPartyInvolved,
+      vehicleDrivable: r.vehicleDrivable, source: r.source, callSid: r.callSid, status: c.status, created: fmtTime(c.createdAt) }),
     el('h3', {}, t('description')), el('p', { id: 'report-description' }, r.description || ''));
 }
 

@@ -4,7 +4,7 @@ import { addMessages } from '/ui/common/suite.js';
 addMessages({
   en: {
     'app.title': 'Claims review', 'nav.queue': 'Review queue', 'queue.title': 'Claims needing review',
-    'queue.filterFlag': 'Flag', 'queue.status': 'Status', 'queue.any': 'any', claim: 'Claim', member: 'Member',
+    'queue.filterFlag': 'Flag', 'queue.status': 'Status', 'queue.any': 'any', claim: 'Claim', member: 'Member', plate: 'Plate', lossTime: 'Loss time', reporterName: 'Reporter', injuries: 'Injuries', policeReport: 'Police report', otherPartyInvolved: 'Other party', vehicleDrivable: 'Drivable', callSid: 'Call',
     vehicle: 'Vehicle', lossDate: 'Loss date', flags: 'Flags', total: 'Total', status: 'Status', created: 'Received',
     'claim.report': 'Report', 'claim.photos': 'Photos', 'claim.flags': 'Photo checks', 'claim.estimate': 'Estimate',
     'claim.history': 'Version history', 'claim.noFlags': 'No flags.', 'claim.noPhotos': 'No photos.',
@@ -23,7 +23,7 @@ addMessages({
   },
   zh: {
     'app.title': '理赔审核', 'nav.queue': '待审队列', 'queue.title': '待审核的理赔',
-    'queue.filterFlag': '标记', 'queue.status': '状态', 'queue.any': '全部', claim: '理赔单', member: '会员',
+    'queue.filterFlag': '标记', 'queue.status': '状态', 'queue.any': '全部', claim: '理赔单', member: '会员', plate: '车牌', lossTime: '出险时间', reporterName: '报案人', injuries: '有人受伤', policeReport: '已报警', otherPartyInvolved: '涉及第三方', vehicleDrivable: '可行驶', callSid: '通话',
     vehicle: '车辆', lossDate: '出险日期', flags: '标记', total: '合计', status: '状态', created: '收到时间',
     'claim.report': '报案信息', 'claim.photos': '照片', 'claim.flags': '照片核查', 'claim.estimate': '定损单',
     'claim.history': '版本历史', 'claim.noFlags': '无标记。', 'claim.noPhotos': '无照片。',

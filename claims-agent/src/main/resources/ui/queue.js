@@ -38,7 +38,7 @@ function fillFilter(select, values) {
 
 function vehicleText(c) {
   const v = c.vehicle || {};
-  return [v.year, v.make, v.model].filter(Boolean).join(' ') || c.vin || '';
+  return [v.year, v.make, v.model].filter(Boolean).join(' ') || c.vin || (c.plate ? `${t('plate')} ${c.plate}` : '');
 }
 
 function render() {

@@ -119,7 +119,8 @@ async function openCall(sid) {
     if (!state.calls.some((x) => sidOf(x) === sid)) { state.calls.unshift(c); renderCalls(); }
     box.replaceChildren(el('h2', {}, `${t('call.title')} ${sid}`),
       kv({ script: c.script, status: c.status, outcome: c.outcome, language: c.lang, direction: c.direction, from: c.from, to: c.to,
-        created: fmtTime(c.createdAt), duration: c.durationSeconds, answeredBy: c.answeredBy, campaign: c.campaignId }),
+        created: fmtTime(c.createdAt), duration: c.durationSeconds, answeredBy: c.answeredBy, campaign: c.campaignId,
+        claimId: c.claimFiling ? [c.claimFiling.claimId, c.claimFiling.status, c.claimFiling.lastError].filter(Boolean).join(' · ') : undefined }),
       el('h3', {}, t('fields')),
       el('table', { id: 'call-fields' }, Object.entries(c.fields || {}).map(([k, v]) =>
         el('tr', {}, el('th', {}, k), el('td', { dataset: { field: k, raw: JSON.stringify(v ?? null) } },

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** One row of the adjusters' queue. */
+/** One row of the adjusters' queue; {@code plate} and {@code source} identify phone-filed claims. */
 @Serdeable
 record ClaimSummary(
     String id,
@@ -16,6 +16,8 @@ record ClaimSummary(
     String memberId,
     @Nullable String vin,
     @Nullable VehicleDescription vehicle,
+    @Nullable String plate,
+    @Nullable String source,
     @Nullable LocalDate lossDate,
     int photoCount,
     List<String> flagCodes,

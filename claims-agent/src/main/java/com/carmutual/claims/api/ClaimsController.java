@@ -142,7 +142,7 @@ class ClaimsController {
       @Nullable @QueryValue Integer limit) {
     int n = limit == null ? 100 : Math.max(1, Math.min(limit, 500));
     return claims.list(status, flag, sort, n).stream()
-        .map(c -> new ClaimSummary(c.id(), c.status(), c.report().memberId(), c.report().vin(), c.report().vehicle(), c.report().lossDate(),
+        .map(c -> new ClaimSummary(c.id(), c.status(), c.report().memberId(), c.report().vin(), c.report().vehicle(), c.report().plate(), c.report().source(), c.report().lossDate(),
             c.photos().size(), c.flags().stream().map(Flag::code).distinct().toList(), c.estimateVersion(), c.estimateTotal(), c.createdAt()))
         .toList();
   }

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * A call after (or during) the conversation: Twilio's status, the dialogue's outcome
  * ({@code in-progress, completed, transferred, declined, voicemail}), the fields by their canonical
- * names, the transcript with timestamps and a one-line summary.
+ * names, the transcript with timestamps and a one-line summary; for a call that files a claim, the
+ * state of that filing ({@code claimFiling}, null otherwise).
  */
 @Serdeable
 public record CallView(
@@ -29,4 +30,5 @@ public record CallView(
     List<CallState.TranscriptTurn> transcript,
     String summary,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    @Nullable ClaimFilingView claimFiling) {}

@@ -1,6 +1,7 @@
 package com.carmutual.phone.api;
 
 import com.carmutual.phone.call.CallStore;
+import com.carmutual.phone.claims.ClaimOutbox;
 import com.carmutual.phone.call.Corrections;
 import com.carmutual.phone.call.StoredCall;
 import com.carmutual.phone.dialogue.Dialogue;
@@ -27,14 +28,16 @@ class CallsController {
   private final CallStore store;
   private final Scripts scripts;
   private final Corrections corrections;
+  private final ClaimOutbox claimOutbox;
 
-  CallsController(CallStore store, Scripts scripts, Corrections corrections) {
+  CallsController(CallStore store, Scripts scripts, Corrections corrections, ClaimOutbox claimOutbox) {
     this.store = store;
     this.scripts = scripts;
     this.corrections = corrections;
+    this.claimOutbox = claimOutbox;
   }
 
-  @Operation(summary = "A call's script, status, fields, transcript and summary")
+  @Operation(summary = "A call's script, status, fields, transcript, summary and claim filing state")
   @Get("/{callSid}")
   CallView get(@PathVariable String callSid) {
     return view(store.find(callSid).orElseThrow(() -> ProblemException.notFound("call " + callSid)));
@@ -50,6 +53,6 @@ class CallsController {
     Script script = scripts.get(c.script());
     return new CallView(c.callSid(), c.script(), c.status(), c.outcome(), c.state().lang(), c.direction(), c.from(), c.to(),
         c.campaignId(), c.answeredBy(), c.durationSeconds(), Dialogue.fields(script, c.state()), c.state().transcript(),
-        Dialogue.summary(script, c.state()), c.createdAt(), c.updatedAt());
+        Dialogue.summary(script, c.state()), c.createdAt(), c.updatedAt(), claimOutbox.find(c.callSid()).map(ClaimFilingView::of).orElse(null));
   }
 }

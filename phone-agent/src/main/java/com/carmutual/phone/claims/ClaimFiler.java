@@ -9,9 +9,26 @@ public interface ClaimFiler {
   String file(String idempotencyKey, Map<String, Object> report);
 
   /** The claim was not accepted this time; the outbox tries again later. */
-  final class ClaimFilingException extends RuntimeException {
+  class ClaimFilingException extends RuntimeException {
     public ClaimFilingException(String message, Throwable cause) {
       super(message, cause);
+    }
+  }
+
+  /**
+   * claims-agent refused the claim for good (400, 401, 403, 413, 415, 422): sending the same request
+   * again cannot succeed, so the outbox stops and a person must act on {@code getMessage()}.
+   */
+  final class ClaimRefusedException extends ClaimFilingException {
+    private final int status;
+
+    public ClaimRefusedException(int status, String message) {
+      super(message, null);
+      this.status = status;
+    }
+
+    public int status() {
+      return status;
     }
   }
 }

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * the call's last turn (so no completed call is lost), delivered with the idempotency key
  * {@code phone-<CallSid>}, and retried with backoff until claims-agent accepts it. Each delivery
  * first leases its row with a conditional update, so two instances never send the same row at once.
+ * A permanent refusal (see {@link ClaimFiler.ClaimRefusedException}) ends the retries: the row
+ * becomes {@code rejected} with the problem in {@code last_error}, logged at ERROR for a person.
  */
 @Singleton
 public final class ClaimOutbox implements CallEndHook {
@@ -127,6 +129,10 @@ public final class ClaimOutbox implements CallEndHook {
             + " where call_sid = ?", attempts, claimId, clock.instant(), callSid);
         filed++;
         LOG.info("filed claim {} for call {} after {} attempt(s)", claimId, callSid, attempts);
+      } catch (ClaimFiler.ClaimRefusedException e) {
+        db.update("update phone_claim_outbox set status = 'rejected', attempts = ?, last_error = ?, updated_at = ? where call_sid = ?",
+            attempts, e.getMessage(), clock.instant(), callSid);
+        LOG.error("claim for call {} REJECTED by claims-agent (HTTP {}), not retried; needs a person: {}", callSid, e.status(), e.getMessage());
       } catch (RuntimeException e) {
         Duration backoff = Duration.ofSeconds(Math.min(MAX_BACKOFF.toSeconds(), 30L << Math.min(attempts - 1, 10)));
         db.update("update phone_claim_outbox set status = 'pending', attempts = ?, last_error = ?, next_attempt_at = ?,"

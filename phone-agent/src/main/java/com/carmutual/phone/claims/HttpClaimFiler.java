@@ -15,10 +15,14 @@ import java.util.Map;
 
 /**
  * {@link ClaimFiler} over HTTP: {@code POST {CLAIMS_AGENT_URL}/v1/claims} with the report as JSON,
- * {@code Authorization: Bearer} and an {@code Idempotency-Key}. Any 2xx is accepted.
+ * {@code Authorization: Bearer} and an {@code Idempotency-Key}. Any 2xx is accepted; a permanent
+ * refusal throws {@link ClaimRefusedException} with the problem detail, anything else (other
+ * statuses, connection errors) {@link ClaimFilingException} so the outbox retries.
  */
 @Singleton
 final class HttpClaimFiler implements ClaimFiler {
+  /** Refusals that the same request can never overcome; 408, 409, 425, 429 and 5xx are worth retrying. */
+  static final java.util.Set<Integer> PERMANENT = java.util.Set.of(400, 401, 403, 413, 415, 422);
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ClaimsAgentSettings settings;
   private final String suiteKeys;
@@ -45,7 +49,11 @@ final class HttpClaimFiler implements ClaimFiler {
       }
       HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       if (res.statusCode() / 100 != 2) {
-        throw new ClaimFilingException("claims-agent answered " + res.statusCode() + ": " + abbreviate(res.body()), null);
+        String message = "claims-agent answered " + res.statusCode() + ": " + abbreviate(res.body());
+        if (PERMANENT.contains(res.statusCode())) {
+          throw new ClaimRefusedException(res.statusCode(), message);
+        }
+        throw new ClaimFilingException(message, null);
       }
       return claimId(res.body());
     } catch (IOException e) {
@@ -84,6 +92,6 @@ final class HttpClaimFiler implements ClaimFiler {
   }
 
   private static String abbreviate(String s) {
-    return s == null ? "" : s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    return s == null ? "" : s.length() > 2000 ? s.substring(0, 2000) + "..." : s;
   }
 }

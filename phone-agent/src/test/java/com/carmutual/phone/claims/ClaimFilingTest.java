@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.carmutual.phone.FakeServer;
 import com.carmutual.phone.SignedTwilio;
 import com.carmutual.phone.TestClock;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -40,6 +43,9 @@ class ClaimFilingTest implements TestPropertyProvider {
 
   @Inject
   TestClock clock;
+
+  @Inject
+  JsonMapper mapper;
 
   @Override
   public Map<String, String> getProperties() {
@@ -84,7 +90,7 @@ class ClaimFilingTest implements TestPropertyProvider {
     clock.set(Instant.parse("2025-06-18T10:00:00Z"));
     assertEquals(0, outbox.deliverDue());
 
-    List<FakeServer.Received> sent = claimsAgent.received();
+    List<FakeServer.Received> sent = sentFor("CAclaim1");
     assertEquals(2, sent.size());
     assertEquals("phone-CAclaim1", sent.get(0).header("Idempotency-Key"));
     assertEquals(sent.get(0).header("Idempotency-Key"), sent.get(1).header("Idempotency-Key"));
@@ -92,6 +98,48 @@ class ClaimFilingTest implements TestPropertyProvider {
     assertEquals("/v1/claims", sent.get(1).path());
     assertTrue(sent.get(1).body().contains("\"memberId\":\"M123456\""), sent.get(1).body());
     assertTrue(sent.get(1).body().contains("\"lossDate\":\"2025-06-17\""), sent.get(1).body());
+  }
+
+  List<FakeServer.Received> sentFor(String callSid) {
+    return claimsAgent.received().stream().filter(r -> ("phone-" + callSid).equals(r.header("Idempotency-Key"))).toList();
+  }
+
+  @Test
+  void aPermanentRefusalStopsRetryingAndShowsTheProblemOnTheCall() throws Exception {
+    clock.set(Instant.parse("2025-06-19T09:00:00Z"));
+    claimsAgent.answer(422, "{\"type\":\"https://carmutual.example/problems/invalid\",\"status\":422,\"detail\":\"the claim report is invalid: vin required\"}");
+    SignedTwilio twilio = new SignedTwilio(client);
+    twilio.converse("fnol", null, "CArefused", TURNS);
+
+    assertEquals(0, outbox.deliverDue());
+    ClaimOutbox.Entry refused = outbox.find("CArefused").orElseThrow();
+    assertEquals("rejected", refused.status());
+    assertEquals(1, refused.attempts());
+    assertTrue(refused.lastError().contains("422") && refused.lastError().contains("vin required"), refused.lastError());
+
+    clock.set(Instant.parse("2025-06-20T09:00:00Z"));
+    assertEquals(0, outbox.deliverDue(), "a rejected claim is not sent again");
+    assertEquals(1, sentFor("CArefused").size());
+    assertEquals("rejected", outbox.find("CArefused").orElseThrow().status());
+
+    JsonNode view = mapper.readValue(
+        client.toBlocking().retrieve(HttpRequest.GET("/v1/calls/CArefused").bearerAuth("test-key")), JsonNode.class);
+    assertEquals("rejected", view.get("claimFiling").get("status").getStringValue());
+    assertTrue(view.get("claimFiling").get("lastError").getStringValue().contains("vin required"));
+  }
+
+  @Test
+  void tooManyRequestsKeepsRetryingWithBackoff() {
+    clock.set(Instant.parse("2025-06-21T09:00:00Z"));
+    claimsAgent.answer(429, "{\"title\":\"slow down\"}").answer(201, "{\"id\":\"CL-43\"}");
+    new SignedTwilio(client).converse("fnol", null, "CAbusy", TURNS);
+    assertEquals(0, outbox.deliverDue());
+    ClaimOutbox.Entry waiting = outbox.find("CAbusy").orElseThrow();
+    assertEquals("pending", waiting.status());
+    assertTrue(waiting.nextAttemptAt().isAfter(Instant.parse("2025-06-21T09:00:00Z")));
+    clock.set(Instant.parse("2025-06-21T10:00:00Z"));
+    assertEquals(1, outbox.deliverDue());
+    assertEquals("CL-43", outbox.find("CAbusy").orElseThrow().claimId());
   }
 
   @Test

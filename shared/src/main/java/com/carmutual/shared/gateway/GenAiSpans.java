@@ -59,6 +59,12 @@ final class GenAiSpans {
     this.context = context;
   }
 
+  /** With a fixed tracer (tests). */
+  GenAiSpans(Tracer tracer) {
+    this.context = null;
+    this.tracer = tracer;
+  }
+
   void record(Facts f, long startEpochNanos, long endEpochNanos) {
     Tracer t = tracer();
     String model = f.model() == null ? "local" : f.model();
@@ -107,7 +113,9 @@ final class GenAiSpans {
   private Tracer tracer() {
     Tracer t = tracer;
     if (t == null) {
-      OpenTelemetry otel = context.findBean(OpenTelemetry.class).orElseGet(GlobalOpenTelemetry::get);
+      // several OpenTelemetry beans can exist (e.g. a test's beside micronaut-tracing's): take the first
+      OpenTelemetry otel = context.getBeansOfType(OpenTelemetry.class).stream().findFirst()
+          .orElseGet(GlobalOpenTelemetry::get);
       t = otel.getTracer("com.carmutual.shared.gateway");
       tracer = t;
     }

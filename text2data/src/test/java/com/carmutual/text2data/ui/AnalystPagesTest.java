@@ -116,6 +116,22 @@ class AnalystPagesTest {
     assertTrue(browser.text("#semantic-query").contains("claim_count"), browser.text("#semantic-query"));
     browser.click("#mark-wrong");
     browser.waitFor("#corrected-query");
+    browser.script(
+        "const box = document.getElementById('corrected-query');"
+            + " const q = JSON.parse(box.value); q.limit = 3; box.value = JSON.stringify(q, null, 2);");
+    browser.click("#run-corrected");
+    browser.waitUntil(
+        "return document.querySelectorAll('#result-table tbody tr').length === 3;", "corrected query's 3 rows");
+    browser.click("#save-correction");
+    browser.waitForText("#toast", "Correction saved");
+    JsonNode annotations =
+        http.toBlocking()
+            .retrieve(HttpRequest.GET("/v1/llmops/annotations").bearerAuth("test-key"), JsonNode.class);
+    boolean stored = false;
+    for (JsonNode a : annotations.values()) {
+      stored |= a.get("correct") != null && a.get("correct").isBoolean() && !a.get("correct").getBooleanValue();
+    }
+    assertTrue(stored, "the correction is stored as an annotation: " + annotations);
     SuitePages.screenshot(browser, "text2data-sql-and-correction");
     browser.waitForText("#history", "上个月每个省份");
 
