@@ -2,13 +2,16 @@ package com.carmutual.claims.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.carmutual.claims.intake.ClaimService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -34,6 +37,7 @@ class PhoneFnolContractTest {
   HttpClient http;
 
   @Inject JsonMapper mapper;
+  @Inject ClaimService claims;
 
   static String fixture() throws IOException {
     try (InputStream in = PhoneFnolContractTest.class.getResourceAsStream("/contract/phone-fnol-claim.json")) {
@@ -95,6 +99,16 @@ class PhoneFnolContractTest {
     String first = mapper.readValue(post(body, "phone-CAretry").body(), JsonNode.class).get("claimId").getStringValue();
     String again = mapper.readValue(post(body, "phone-CAretry").body(), JsonNode.class).get("claimId").getStringValue();
     assertEquals(first, again);
+  }
+
+  @Test
+  void aReportWithNoVinMakeOrPlateIsStillRefusedAndStoresNothing() throws Exception {
+    String body = fixture().replace("\"plate\": \"ABC123\",", "").replace("CA0123456789abcdef0123456789abcdef", "CAnoplate");
+    long before = claims.counts()[0];
+    HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> post(body, "phone-CAnoplate"));
+    assertEquals(400, e.getStatus().getCode());
+    assertTrue(e.getResponse().getBody(String.class).orElse("").contains("plate"), "the problem names what is missing");
+    assertEquals(before, claims.counts()[0]);
   }
 
   @Test
