@@ -41,7 +41,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * size check, EXIF, SHA-256, dHash, photo checks, storage, the transaction, and the first estimate).
  * 2. The estimate pipeline without the model step (planning, pricing, total-loss check) per claim,
  * in-process, on the damages of the dev reports. Results are printed; copy them into
- * docs/benchmarks/claims.md.
+ * docs/benchmarks.md.
  */
 @EnabledIfSystemProperty(named = "claims.bench", matches = "true")
 class ClaimsBenchmark {

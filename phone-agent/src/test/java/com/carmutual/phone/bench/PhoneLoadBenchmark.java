@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Load program for the webhook path (see docs/benchmarks/phone.md): starts the service on loopback
+ * Load program for the webhook path (see docs/benchmarks.md): starts the service on loopback
  * (offline, in-memory H2), then plays {@code calls} simultaneous simulated calls whose signed turns
  * arrive at {@code rate} turns per second in total, and prints the latency percentiles. Run with
  * {@code mvn -B -o -pl phone-agent test -Dtest=PhoneLoadBenchmark -Dbench=true [-Dbench.calls=500 -Dbench.rate=100 -Dbench.seconds=60]}.

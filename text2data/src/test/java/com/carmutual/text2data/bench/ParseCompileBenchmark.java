@@ -18,7 +18,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Offline parse + compile time per question (target p99 under 20 ms). Not a unit test: run with
  * {@code mvn -B -o -pl text2data test -Dtest=ParseCompileBenchmark -Dbenchmark=true}; results are
- * printed and written to docs/benchmarks/text2data.md by hand.
+ * printed and written to docs/benchmarks.md by hand.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class ParseCompileBenchmark {

@@ -63,7 +63,7 @@ class PostgresEventsBenchmark {
           + "FROM app_events e CROSS JOIN generate_series(1, " + copies + ") k");
       s.execute("INSERT INTO app_event_properties (event_id, prop_key, prop_value) SELECT p.event_id + k * 1000000, p.prop_key, p.prop_value "
           + "FROM app_event_properties p CROSS JOIN generate_series(1, " + copies + ") k");
-      // the indexes the compiler's event queries need beyond schema.sql (see docs/benchmarks/text2data.md)
+      // the indexes the compiler's event queries need beyond schema.sql (see docs/benchmarks.md)
       s.execute("CREATE INDEX IF NOT EXISTS ix_events_time ON app_events(event_time)");
       s.execute("CREATE INDEX IF NOT EXISTS ix_event_props_key_value ON app_event_properties(prop_key, prop_value, event_id)");
       s.execute("ANALYZE");

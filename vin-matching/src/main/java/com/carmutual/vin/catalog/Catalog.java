@@ -37,8 +37,17 @@ public class Catalog {
     if (repository.count() == 0) {
       String csv = readSeed();
       List<CatalogRow> seed = CatalogCsv.parse(csv);
-      repository.saveAll(seed);
-      LOG.info("Catalog table was empty: seeded {} rows from {}", seed.size(), SEED);
+      try {
+        repository.saveAll(seed);
+        LOG.info("Catalog table was empty: seeded {} rows from {}", seed.size(), SEED);
+      } catch (RuntimeException e) {
+        // Replicas starting together race to seed; saveAll is one transaction, so the loser's
+        // insert rolled back whole. Only a table still empty afterwards is a real failure.
+        if (repository.count() == 0) {
+          throw e;
+        }
+        LOG.info("Catalog was seeded by another instance meanwhile ({})", e.getClass().getSimpleName());
+      }
     }
     reload();
   }

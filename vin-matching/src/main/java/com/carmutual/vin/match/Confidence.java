@@ -4,7 +4,7 @@ import com.carmutual.vin.decode.DecodedVin;
 import java.util.List;
 
 /**
- * Calibrated decision confidence. Calibrated on the dev gold (see docs/benchmarks/vin.md): an
+ * Calibrated decision confidence. Calibrated on the dev gold (see docs/benchmarks.md): an
  * {@code auto} whose model comes from the VIN itself and whose row is singled out by the VIN was
  * right in every dev case; one singled out only by hint words, or from a VIN without check digit,
  * is less sure. Rules, not per-example values, so they carry to unseen VINs.

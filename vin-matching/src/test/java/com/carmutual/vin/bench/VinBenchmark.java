@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Load program for docs/benchmarks/vin.md (not a unit test: no timed assertions in the build).
+ * Load program for docs/benchmarks.md (not a unit test: no timed assertions in the build).
  *
  * <pre>
  * mvn -B -o -pl vin-matching test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
