@@ -120,8 +120,20 @@ public class TextDamageReader {
     }
   }
 
+  /**
+   * Lights that are not the vehicle's: "stopped at a light", "ran a red light", 红绿灯. Masked before
+   * tokenising so that "light" is not read as a lamp of the car.
+   */
+  private static final Pattern ROAD_SIGNALS =
+      Pattern.compile(
+          "\\b(?:at|through|ran|run|running|runs|on|by|near|for|waiting at|stopped at)\\s+(?:a|the)\\s+"
+              + "(?:red\\s+|green\\s+|yellow\\s+|amber\\s+)?(?:traffic\\s+|stop\\s+)?lights?\\b"
+              + "|\\b(?:traffic|red|green|yellow|amber|street)\\s+lights?\\b"
+              + "|红绿灯|红灯|绿灯|黄灯|路灯|信号灯|交通灯");
+
   List<Damage> readText(String description, VehicleDescription vehicle) {
     String text = description == null ? "" : description.toLowerCase(Locale.ROOT).replace('’', '\'');
+    text = ROAD_SIGNALS.matcher(text).replaceAll("signal");
     List<List<Clause>> sentences = new ArrayList<>();
     for (String s : SENTENCES.split(text)) {
       if (s.isBlank()) {

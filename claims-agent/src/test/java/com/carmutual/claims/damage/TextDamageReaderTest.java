@@ -40,6 +40,9 @@ class TextDamageReaderTest {
         "车尾被撞,后杠凹陷严重,后备箱盖变形,两个尾灯都碎了。|REAR_BUMPER_COVER/CENTER/dent/severe;TRUNK_LID/CENTER/bent/moderate;TAIL_LAMP/LEFT/broken/severe;TAIL_LAMP/RIGHT/broken/severe",
         "副驾驶侧的两个车门都被划了。|FRT_DOOR_SHELL/RIGHT/scratch/minor;REAR_DOOR_SHELL/RIGHT/scratch/minor",
         "右前轮胎爆胎,右前轮毂变形,右前叶子板内衬掉了。|TIRE/RIGHT/puncture/severe;WHEEL_ALLOY/RIGHT/bent/moderate;FENDER_LINER/RIGHT/missing/severe",
+        "Rear-ended at a light, rear bumper cracked and the trunk lid dented.|REAR_BUMPER_COVER/CENTER/crack/moderate;TRUNK_LID/CENTER/dent/moderate",
+        "I ran a red light and hit a pole: front bumper cracked.|FRT_BUMPER_COVER/CENTER/crack/moderate",
+        "等红灯时被追尾,后杠有裂纹。|REAR_BUMPER_COVER/CENTER/crack/moderate",
         "Rear-ended on the highway. Trunk won't open, rear bumper pushed in, both tail lights cracked.|TRUNK_LID/CENTER/bent/moderate;REAR_BUMPER_COVER/CENTER/dent/moderate;TAIL_LAMP/LEFT/crack/moderate;TAIL_LAMP/RIGHT/crack/moderate",
       })
   void readsDamagesFromPhrasingsOutsideTheDevSet(String description, String expected) {
