@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.carmutual.claims.testing.TestImages;
 import com.carmutual.shared.testing.browser.Browser;
+import com.carmutual.shared.testing.browser.BrowserSession;
 import com.carmutual.shared.testing.browser.SuitePages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -19,9 +20,8 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An adjuster works a claim in the browser: finds it in the queue, looks at the photos and their
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest(environments = "test")
 class ClaimPagesTest {
-  private static Browser browser;
+  @RegisterExtension static final BrowserSession SESSION = new BrowserSession();
 
   @Inject EmbeddedServer server;
 
@@ -37,17 +37,8 @@ class ClaimPagesTest {
   @Client("/")
   HttpClient http;
 
-  @BeforeAll
-  static void startBrowser() {
-    Browser.assumeAvailable();
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
+  private static Browser browser() {
+    return SESSION.browser();
   }
 
   @Test
@@ -61,28 +52,28 @@ class ClaimPagesTest {
     int version = ((Number) before.get("version")).intValue();
     String base = server.getURL().toString();
 
-    SuitePages.openSignedIn(browser, base + "/ui/", "test-key");
-    browser.waitFor("#queue-table tr[data-claim-id='" + claimId + "']");
-    SuitePages.screenshot(browser, "claims-queue");
-    browser.click("#queue-table tr[data-claim-id='" + claimId + "'] a");
+    SuitePages.openSignedIn(browser(), base + "/ui/", "test-key");
+    browser().waitFor("#queue-table tr[data-claim-id='" + claimId + "']");
+    SuitePages.screenshot(browser(), "claims-queue");
+    browser().click("#queue-table tr[data-claim-id='" + claimId + "'] a");
 
-    browser.waitFor("#lines tbody tr[data-line='" + lineId + "']");
-    browser.waitFor("#photos img");
-    browser.waitForText("#flags", "Evidence");
-    SuitePages.screenshot(browser, "claims-claim");
-    browser.click("#photos button");
-    browser.waitFor("#viewer img");
-    SuitePages.screenshot(browser, "claims-photo-viewer");
-    browser.click("#viewer button");
+    browser().waitFor("#lines tbody tr[data-line='" + lineId + "']");
+    browser().waitFor("#photos img");
+    browser().waitForText("#flags", "Evidence");
+    SuitePages.screenshot(browser(), "claims-claim");
+    browser().click("#photos button");
+    browser().waitFor("#viewer img");
+    SuitePages.screenshot(browser(), "claims-photo-viewer");
+    browser().click("#viewer button");
 
     String row = "#lines tbody tr[data-line='" + lineId + "']";
-    browser.click(row + " .edit-line");
-    browser.type(row + " input[data-field='laborHours']", newHours.toPlainString());
-    browser.click(row + " .save-line");
-    browser.waitForText("#estimate-version", String.valueOf(version + 1));
-    browser.waitForText(row + " td[data-field='source']", "adjuster");
+    browser().click(row + " .edit-line");
+    browser().type(row + " input[data-field='laborHours']", newHours.toPlainString());
+    browser().click(row + " .save-line");
+    browser().waitForText("#estimate-version", String.valueOf(version + 1));
+    browser().waitForText(row + " td[data-field='source']", "adjuster");
     Map<String, Object> edited = estimate(claimId);
-    Object grossShown = browser.script("return document.getElementById('total-grossTotal').dataset.raw;");
+    Object grossShown = browser().script("return document.getElementById('total-grossTotal').dataset.raw;");
     assertEquals(
         new BigDecimal(String.valueOf(((Map<String, Object>) edited.get("totals")).get("grossTotal"))),
         new BigDecimal(String.valueOf(grossShown)),
@@ -92,33 +83,33 @@ class ClaimPagesTest {
         ((Map<String, Object>) edited.get("totals")).get("grossTotal"),
         "more labour hours changed the total");
 
-    browser.type("#new-part", "HOOD");
-    browser.select("#new-operation", "repair");
-    browser.type("#new-labor", "1.0");
-    browser.click("#add-line-button");
-    browser.waitForText("#estimate-version", String.valueOf(version + 2));
+    browser().type("#new-part", "HOOD");
+    browser().select("#new-operation", "repair");
+    browser().type("#new-labor", "1.0");
+    browser().click("#add-line-button");
+    browser().waitForText("#estimate-version", String.valueOf(version + 2));
     Object addedLine =
-        browser.script(
+        browser().script(
             "const td = [...document.querySelectorAll(\"#lines td[data-field='partCode']\")]"
                 + ".find(td => td.innerText.startsWith('HOOD'));"
                 + " return td ? td.closest('tr').dataset.line : null;");
     assertTrue(addedLine != null, "the added HOOD line is shown");
-    browser.script("window.confirm = () => true;");
-    browser.click("#lines tr[data-line='" + addedLine + "'] .delete-line");
-    browser.waitForText("#estimate-version", String.valueOf(version + 3));
-    browser.waitUntil(
+    browser().script("window.confirm = () => true;");
+    browser().click("#lines tr[data-line='" + addedLine + "'] .delete-line");
+    browser().waitForText("#estimate-version", String.valueOf(version + 3));
+    browser().waitUntil(
         "return !document.querySelector(\"#lines tr[data-line='\" + arguments[0] + \"']\");",
         "deleted line gone",
         addedLine);
 
-    browser.click("#approve");
-    browser.waitForText("#estimate-version", String.valueOf(version + 4));
-    browser.waitUntil("return document.getElementById('approve').disabled;", "approve button disabled");
-    browser.waitUntil(
+    browser().click("#approve");
+    browser().waitForText("#estimate-version", String.valueOf(version + 4));
+    browser().waitUntil("return document.getElementById('approve').disabled;", "approve button disabled");
+    browser().waitUntil(
         "return document.querySelectorAll('#history > li').length === arguments[0];",
         "one history entry per version",
         version + 4);
-    SuitePages.screenshot(browser, "claims-approved");
+    SuitePages.screenshot(browser(), "claims-approved");
 
     Map<String, Object> after = estimate(claimId);
     assertEquals(version + 4, ((Number) after.get("version")).intValue());
@@ -129,14 +120,14 @@ class ClaimPagesTest {
     assertEquals(0, newHours.compareTo(new BigDecimal(String.valueOf(afterLine.get("laborHours")))));
     assertEquals("adjuster", afterLine.get("source"));
 
-    browser.open(base + "/ui/print.html?id=" + claimId);
-    browser.waitFor("#printable");
-    SuitePages.screenshot(browser, "claims-print");
-    browser.open(base + "/ui/claim.html?id=" + claimId);
-    browser.resize(820, 1180);
-    browser.waitFor("#lines tbody tr");
-    SuitePages.screenshot(browser, "claims-claim-tablet");
-    browser.resize(1366, 900);
+    browser().open(base + "/ui/print.html?id=" + claimId);
+    browser().waitFor("#printable");
+    SuitePages.screenshot(browser(), "claims-print");
+    browser().open(base + "/ui/claim.html?id=" + claimId);
+    browser().resize(820, 1180);
+    browser().waitFor("#lines tbody tr");
+    SuitePages.screenshot(browser(), "claims-claim-tablet");
+    browser().resize(1366, 900);
   }
 
   private String fileClaimWithOnePhoto() {

@@ -8,6 +8,7 @@ import com.carmutual.shared.gateway.ImageInput;
 import com.carmutual.shared.gateway.LlmGateway;
 import com.carmutual.shared.gateway.local.LocalTask;
 import com.carmutual.shared.testing.browser.Browser;
+import com.carmutual.shared.testing.browser.BrowserSession;
 import com.carmutual.shared.testing.browser.SuitePages;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -31,20 +32,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The analysts' pages in a real browser, against the running service (one service start for all):
+ * The analysts' pages in a real browser(), against the running service (one service start for all):
  * a Chinese question answered with the right numbers in the table and the chart ("right" is
  * checked against an independent count over the same shipped warehouse data, loaded into a
  * separate H2 database by this test), and the LLM operations view showing a gateway call.
  */
 @MicronautTest(environments = "test")
 class AnalystPagesTest {
-  private static Browser browser;
+  @RegisterExtension static final BrowserSession SESSION = new BrowserSession();
 
   @Inject EmbeddedServer server;
   @Inject LlmGateway gateway;
@@ -53,17 +53,8 @@ class AnalystPagesTest {
   @Client("/")
   HttpClient http;
 
-  @BeforeAll
-  static void startBrowser() {
-    Browser.assumeAvailable();
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
+  private static Browser browser() {
+    return SESSION.browser();
   }
 
   @Test
@@ -75,17 +66,17 @@ class AnalystPagesTest {
     Map<String, Long> expected = claimsByProvinceFiledIn("2025-05-01", "2025-06-01");
     assertFalse(expected.isEmpty(), "the demo warehouse has claims in May 2025");
 
-    SuitePages.openSignedIn(browser, base + "/ui/", "test-key");
-    browser.waitFor("#semantic-model .model-metrics li");
-    browser.script("document.getElementById('as-of').value = '2025-06-18';");
-    browser.type("#question", "上个月每个省份的理赔申请数量是多少？");
-    browser.click("#ask");
-    browser.waitFor("#result-table tbody tr td");
+    SuitePages.openSignedIn(browser(), base + "/ui/", "test-key");
+    browser().waitFor("#semantic-model .model-metrics li");
+    browser().script("document.getElementById('as-of').value = '2025-06-18';");
+    browser().type("#question", "上个月每个省份的理赔申请数量是多少？");
+    browser().click("#ask");
+    browser().waitFor("#result-table tbody tr td");
 
     @SuppressWarnings("unchecked")
     List<List<String>> rows =
         (List<List<String>>)
-            browser.script(
+            browser().script(
                 "return [...document.querySelectorAll('#result-table tbody tr')]"
                     + ".map(r => [...r.cells].map(c => c.dataset.raw));");
     Map<String, Long> shown = new LinkedHashMap<>();
@@ -99,31 +90,31 @@ class AnalystPagesTest {
     @SuppressWarnings("unchecked")
     List<Number> charted =
         (List<Number>)
-            browser.script(
+            browser().script(
                 "const c = Chart.getChart(document.getElementById('chart'));"
                     + " return c ? c.data.datasets[0].data : null;");
     assertEquals(
         expected.values().stream().sorted().toList(),
         charted.stream().map(Number::longValue).sorted().toList(),
         "chart bars");
-    assertTrue(browser.text("#explanation").codePoints().anyMatch(cp -> cp >= 0x4e00 && cp <= 0x9fff),
-        "explanation in Chinese: " + browser.text("#explanation"));
-    SuitePages.screenshot(browser, "text2data-answer");
+    assertTrue(browser().text("#explanation").codePoints().anyMatch(cp -> cp >= 0x4e00 && cp <= 0x9fff),
+        "explanation in Chinese: " + browser().text("#explanation"));
+    SuitePages.screenshot(browser(), "text2data-answer");
 
-    browser.click("#toggle-sql");
-    browser.waitFor("#sql");
-    assertTrue(browser.text("#sql").toUpperCase().contains("SELECT"), browser.text("#sql"));
-    assertTrue(browser.text("#semantic-query").contains("claim_count"), browser.text("#semantic-query"));
-    browser.click("#mark-wrong");
-    browser.waitFor("#corrected-query");
-    browser.script(
+    browser().click("#toggle-sql");
+    browser().waitFor("#sql");
+    assertTrue(browser().text("#sql").toUpperCase().contains("SELECT"), browser().text("#sql"));
+    assertTrue(browser().text("#semantic-query").contains("claim_count"), browser().text("#semantic-query"));
+    browser().click("#mark-wrong");
+    browser().waitFor("#corrected-query");
+    browser().script(
         "const box = document.getElementById('corrected-query');"
             + " const q = JSON.parse(box.value); q.limit = 3; box.value = JSON.stringify(q, null, 2);");
-    browser.click("#run-corrected");
-    browser.waitUntil(
+    browser().click("#run-corrected");
+    browser().waitUntil(
         "return document.querySelectorAll('#result-table tbody tr').length === 3;", "corrected query's 3 rows");
-    browser.click("#save-correction");
-    browser.waitForText("#toast", "Correction saved");
+    browser().click("#save-correction");
+    browser().waitForText("#toast", "Correction saved");
     JsonNode annotations =
         http.toBlocking()
             .retrieve(HttpRequest.GET("/v1/llmops/annotations").bearerAuth("test-key"), JsonNode.class);
@@ -132,12 +123,12 @@ class AnalystPagesTest {
       stored |= a.get("correct") != null && a.get("correct").isBoolean() && !a.get("correct").getBooleanValue();
     }
     assertTrue(stored, "the correction is stored as an annotation: " + annotations);
-    SuitePages.screenshot(browser, "text2data-sql-and-correction");
-    browser.waitForText("#history", "上个月每个省份");
+    SuitePages.screenshot(browser(), "text2data-sql-and-correction");
+    browser().waitForText("#history", "上个月每个省份");
 
-    browser.resize(820, 1180);
-    SuitePages.screenshot(browser, "text2data-tablet");
-    browser.resize(1366, 900);
+    browser().resize(820, 1180);
+    SuitePages.screenshot(browser(), "text2data-tablet");
+    browser().resize(1366, 900);
   }
 
   /** Counts claims per province in [from, to) over the shipped warehouse files, outside the service. */
@@ -184,22 +175,22 @@ class AnalystPagesTest {
   @Test
   void operationsViewAsksForTheKeyThenShowsWorkflowRuns() {
     String base = server.getURL().toString();
-    browser.open(base + "/ui/llmops/");
-    browser.script("sessionStorage.clear();");
-    browser.open(base + "/ui/llmops/#runs");
-    browser.waitFor("#login-key");
-    SuitePages.screenshot(browser, "llmops-login");
-    SuitePages.openSignedIn(browser, base + "/ui/llmops/#runs", "test-key");
-    browser.waitUntil(
+    browser().open(base + "/ui/llmops/");
+    browser().script("sessionStorage.clear();");
+    browser().open(base + "/ui/llmops/#runs");
+    browser().waitFor("#login-key");
+    SuitePages.screenshot(browser(), "llmops-login");
+    SuitePages.openSignedIn(browser(), base + "/ui/llmops/#runs", "test-key");
+    browser().waitUntil(
         "const b = document.getElementById('runs');"
             + " return !!b.querySelector('table, .empty') && !b.innerText.includes('Loading');",
         "runs tab loaded");
-    assertTrue(!browser.text("#runs").startsWith("Error"), browser.text("#runs"));
+    assertTrue(!browser().text("#runs").startsWith("Error"), browser().text("#runs"));
 
-    browser.click("#lang-toggle");
-    browser.waitForText("header.topbar h1", "大模型运维");
-    browser.click("#lang-toggle");
-    browser.waitForText("header.topbar h1", "LLM operations");
+    browser().click("#lang-toggle");
+    browser().waitForText("header.topbar h1", "大模型运维");
+    browser().click("#lang-toggle");
+    browser().waitForText("header.topbar h1", "LLM operations");
   }
 
   @Test
@@ -212,27 +203,27 @@ class AnalystPagesTest {
     gateway.structured("ui.echo", new Echo(marker), Echo.class);
     SuitePages.pollGet(base + "/v1/llmops/calls?task=ui.echo", "test-key", b -> b.contains("ui.echo"));
 
-    SuitePages.openSignedIn(browser, base + "/ui/llmops/", "test-key");
-    browser.waitFor("#calls-table tr[data-task='ui.echo']");
-    SuitePages.screenshot(browser, "llmops-calls");
+    SuitePages.openSignedIn(browser(), base + "/ui/llmops/", "test-key");
+    browser().waitFor("#calls-table tr[data-task='ui.echo']");
+    SuitePages.screenshot(browser(), "llmops-calls");
 
-    browser.select("#filter-outcome", "error");
-    browser.click("#call-filter button[type=submit]");
-    browser.waitUntil(
+    browser().select("#filter-outcome", "error");
+    browser().click("#call-filter button[type=submit]");
+    browser().waitUntil(
         "return !document.querySelector(\"#calls-table tr[data-task='ui.echo']\");",
         "the ok call filtered out by outcome=error");
 
-    browser.select("#filter-outcome", "ok");
-    browser.type("#filter-task", "ui.echo");
-    browser.click("#call-filter button[type=submit]");
-    browser.click("#calls-table tr[data-task='ui.echo']");
-    browser.waitForText("#call-input", marker);
-    assertTrue(browser.text("#call-fields").contains("local"), "provider shown");
-    SuitePages.screenshot(browser, "llmops-call-detail");
+    browser().select("#filter-outcome", "ok");
+    browser().type("#filter-task", "ui.echo");
+    browser().click("#call-filter button[type=submit]");
+    browser().click("#calls-table tr[data-task='ui.echo']");
+    browser().waitForText("#call-input", marker);
+    assertTrue(browser().text("#call-fields").contains("local"), "provider shown");
+    SuitePages.screenshot(browser(), "llmops-call-detail");
 
-    browser.resize(820, 1180);
-    SuitePages.screenshot(browser, "llmops-tablet");
-    browser.resize(1366, 900);
+    browser().resize(820, 1180);
+    SuitePages.screenshot(browser(), "llmops-tablet");
+    browser().resize(1366, 900);
   }
 
   @Test
@@ -261,17 +252,17 @@ class AnalystPagesTest {
                 JsonNode.class);
     String id = started.get("id").getStringValue();
 
-    SuitePages.openSignedIn(browser, base + "/ui/llmops/#experiments", "test-key");
-    browser.waitFor("#experiments-table tr[data-experiment='" + id + "'][data-configuration='first']");
-    browser.waitUntil(
+    SuitePages.openSignedIn(browser(), base + "/ui/llmops/#experiments", "test-key");
+    browser().waitFor("#experiments-table tr[data-experiment='" + id + "'][data-configuration='first']");
+    browser().waitUntil(
         "return [...document.querySelectorAll(\"#experiments-table tr[data-experiment='\" + arguments[0] + \"']\")]"
             + ".every(r => r.querySelector('[role=progressbar]').getAttribute('aria-valuenow') === '100');",
         "experiment finished, progress at 100%",
         id);
-    browser.click("#experiments-table tr[data-experiment='" + id + "'][data-configuration='first'] input");
-    browser.click("#experiments-table tr[data-experiment='" + id + "'][data-configuration='second'] input");
-    browser.click("#compare");
-    browser.waitFor("#comparison-table tr[data-item]");
+    browser().click("#experiments-table tr[data-experiment='" + id + "'][data-configuration='first'] input");
+    browser().click("#experiments-table tr[data-experiment='" + id + "'][data-configuration='second'] input");
+    browser().click("#compare");
+    browser().waitFor("#comparison-table tr[data-item]");
     JsonNode comparison =
         http.toBlocking()
             .retrieve(
@@ -280,10 +271,10 @@ class AnalystPagesTest {
                 JsonNode.class);
     assertEquals(
         comparison.get("items").size(),
-        ((Number) browser.script("return document.querySelectorAll('#comparison-table tr[data-item]').length;"))
+        ((Number) browser().script("return document.querySelectorAll('#comparison-table tr[data-item]').length;"))
             .intValue(),
         "one row per compared item");
-    SuitePages.screenshot(browser, "llmops-experiments");
+    SuitePages.screenshot(browser(), "llmops-experiments");
   }
 
   /** The value a test-only task echoes back. */

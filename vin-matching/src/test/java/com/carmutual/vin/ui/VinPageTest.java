@@ -3,6 +3,7 @@ package com.carmutual.vin.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.carmutual.shared.testing.browser.Browser;
+import com.carmutual.shared.testing.browser.BrowserSession;
 import com.carmutual.shared.testing.browser.SuitePages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -16,14 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The VIN page matches a pasted list with progress, showing the decisions the API gives. */
 @MicronautTest(environments = "test")
 class VinPageTest {
-  private static Browser browser;
+  @RegisterExtension static final BrowserSession SESSION = new BrowserSession();
 
   @Inject EmbeddedServer server;
 
@@ -31,40 +31,31 @@ class VinPageTest {
   @Client("/")
   HttpClient http;
 
-  @BeforeAll
-  static void startBrowser() {
-    Browser.assumeAvailable();
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
+  private static Browser browser() {
+    return SESSION.browser();
   }
 
   @Test
   void batchMatchingShowsProgressAndTheApisDecisionPerVin() throws IOException {
     List<String> vins = firstLabelledVins(8);
     String base = server.getURL().toString();
-    SuitePages.openSignedIn(browser, base + "/ui/", "test-key");
+    SuitePages.openSignedIn(browser(), base + "/ui/", "test-key");
 
-    browser.type("#vin-input", vins.get(0));
-    browser.click("#match");
-    browser.waitFor("#candidates");
+    browser().type("#vin-input", vins.get(0));
+    browser().click("#match");
+    browser().waitFor("#candidates");
 
-    browser.type("#batch-vins", String.join("\n", vins));
-    browser.click("#batch-start");
-    browser.waitForText("#batch-progress", vins.size() + " of " + vins.size());
-    browser.waitUntil(
+    browser().type("#batch-vins", String.join("\n", vins));
+    browser().click("#batch-start");
+    browser().waitForText("#batch-progress", vins.size() + " of " + vins.size());
+    browser().waitUntil(
         "return document.querySelectorAll('#batch-table tbody tr').length === arguments[0];",
         "one row per VIN",
         vins.size());
     @SuppressWarnings("unchecked")
     List<List<String>> rows =
         (List<List<String>>)
-            browser.script(
+            browser().script(
                 "return [...document.querySelectorAll('#batch-table tbody tr')]"
                     + ".map(r => [r.cells[0].innerText, r.cells[1].innerText]);");
     for (List<String> row : rows) {
@@ -76,10 +67,10 @@ class VinPageTest {
                   Map.class);
       assertEquals(api.get("decision"), row.get(1).trim(), "decision shown for " + row.get(0));
     }
-    SuitePages.screenshot(browser, "vin-batch");
-    browser.resize(820, 1180);
-    SuitePages.screenshot(browser, "vin-tablet");
-    browser.resize(1366, 900);
+    SuitePages.screenshot(browser(), "vin-batch");
+    browser().resize(820, 1180);
+    SuitePages.screenshot(browser(), "vin-tablet");
+    browser().resize(1366, 900);
   }
 
   private static List<String> firstLabelledVins(int n) throws IOException {
