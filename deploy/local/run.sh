@@ -3,6 +3,13 @@
 # provider, no network, no API key needed from outside.
 #   deploy/local/run.sh            all four services, stopped together with Ctrl-C
 #   deploy/local/run.sh SERVICE    one service in the foreground
+# Builds first when a jar is missing or older than its sources (`mvn install -DskipTests`, so that
+# the modules' own commands, `mvn -o -pl <module> ...`, find the shared library afterwards).
+# Secrets of the local run are generated once into deploy/local/.run/ (never printed to logs):
+#   local-api-key     the key for the pages' sign-in and for curl (client "local")
+#   demo-api-key      the key deploy/local/demo.sh uses (client "demo", so its runs are told apart)
+#   twilio-auth-token phone-agent's webhook signing key (TWILIO_AUTH_TOKEN), which demo.sh signs with
+# Set SUITE_API_KEYS / TWILIO_AUTH_TOKEN yourself to use other values.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -25,19 +32,34 @@ for s in "${services[@]}"; do
   fi
 done
 if $needs_build; then
-  echo "Building the suite (mvn -B -q -DskipTests package)..."
-  mvn -B -q -DskipTests package
+  echo "Building the suite (mvn -B -q -DskipTests install)..."
+  mvn -B -q -DskipTests install
 fi
 
 mkdir -p data deploy/local/.run
-if [ -z "${SUITE_API_KEYS:-}" ]; then
-  keyfile=deploy/local/.run/local-api-key
-  if [ ! -s "$keyfile" ]; then
-    head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$keyfile"
+# A random secret, made once and kept in deploy/local/.run/<name> (readable by this user only).
+secret() {
+  local file="deploy/local/.run/$1"
+  if [ ! -s "$file" ]; then
+    (umask 077; head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$file")
   fi
-  export SUITE_API_KEYS="local:$(cat "$keyfile")"
+  cat "$file"
+}
+if [ -z "${SUITE_API_KEYS:-}" ]; then
+  export SUITE_API_KEYS="local:$(secret local-api-key),demo:$(secret demo-api-key)"
 fi
+export TWILIO_AUTH_TOKEN="${TWILIO_AUTH_TOKEN:-$(secret twilio-auth-token)}"
+export PHONE_PUBLIC_BASE_URL="${PHONE_PUBLIC_BASE_URL:-http://127.0.0.1:${ports[phone-agent]}}"
 key="${SUITE_API_KEYS#*:}"; key="${key%%,*}"
+
+# What a person opens in a browser, per service.
+pages() {
+  local s="$1" base="http://127.0.0.1:$2"
+  echo "  $s"
+  echo "      page            $base/ui/"
+  echo "      API document    $base/swagger-ui/index.html   ($base/swagger/$s.yml)"
+  echo "      LLM operations  $base/ui/llmops/"
+}
 
 # Small services: a bounded heap keeps each one well under 300 MB resident.
 java_opts=(${SUITE_JAVA_OPTS:--Xms64m -Xmx200m -XX:MaxMetaspaceSize=128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:ReservedCodeCacheSize=48m})
@@ -46,7 +68,9 @@ export CLAIMS_AGENT_URL="${CLAIMS_AGENT_URL:-http://127.0.0.1:8082}"
 
 if [ $# -gt 0 ]; then
   s="$1"
-  echo "Starting $s on port ${ports[$s]} (API key: $key)"
+  echo "Starting $s on port ${ports[$s]}"
+  pages "$s" "${MICRONAUT_SERVER_PORT:-${ports[$s]}}"
+  echo "  API key (paste it into the page's sign-in; curl: -H 'Authorization: Bearer <key>'): $key"
   exec env MICRONAUT_SERVER_PORT="${MICRONAUT_SERVER_PORT:-${ports[$s]}}" java "${java_opts[@]}" -jar "$s/target/$s.jar"
 fi
 
@@ -67,17 +91,20 @@ done
 for s in "${services[@]}"; do
   port="${ports[$s]}"
   ok=false
-  for _ in $(seq 1 120); do
+  # text2data's first start loads its demo warehouse (about a minute on a busy machine).
+  for _ in $(seq 1 720); do
     if curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1; then ok=true; break; fi
     sleep 0.25
   done
   if $ok; then
-    echo "  $s  http://127.0.0.1:$port   (API docs: http://127.0.0.1:$port/swagger-ui/index.html)"
+    pages "$s" "$port"
   else
     echo "  $s did not become healthy; see deploy/local/.run/$s.log" >&2
   fi
 done
 echo
-echo "API key: $key    (send it as: Authorization: Bearer $key)"
+echo "API key: $key"
+echo "  paste it into any page's sign-in; with curl: -H \"Authorization: Bearer $key\""
+echo "Pages are empty on a new database: deploy/local/demo.sh (in another terminal) fills them."
 echo "Logs in deploy/local/.run/. Press Ctrl-C to stop all four."
 wait

@@ -12,7 +12,7 @@
 #
 # Settings (environment): SCALE_PG_HOST (127.0.0.1), SCALE_PG_PORT (5432), SCALE_PG_USER
 # (postgres), PGPASSWORD, SCALE_VIN_REQUESTS (300), SCALE_CLAIMS (90), SCALE_ASKS (30), SCALE_THREADS (8),
-# SUITE_DATA_DIR (../shared/data beside the repository), SCALE_KEEP_DB=1 keeps the databases.
+# SUITE_DATA_DIR (../shared/data beside the repository, else the modules' copies), SCALE_KEEP_DB=1 keeps the databases.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -25,10 +25,20 @@ declare -A port_b=([vin-matching]=18181 [claims-agent]=18182 [text2data]=18183 [
 pg_host="${SCALE_PG_HOST:-127.0.0.1}"
 pg_port="${SCALE_PG_PORT:-5432}"
 pg_user="${SCALE_PG_USER:-postgres}"
-data_dir="${SUITE_DATA_DIR:-$root/../shared/data}"
 run="scale$(date -u +%H%M%S)"
 dir="deploy/local/.run/$run"
 mkdir -p "$dir"
+# The labelled dev data: ../shared/data beside the repository when it is there, else the copies
+# the modules ship (a fresh clone has only those).
+data_dir="${SUITE_DATA_DIR:-$root/../shared/data}"
+if [ -z "${SUITE_DATA_DIR:-}" ] && [ ! -f "$data_dir/vin/catalog-gold-dev.csv" ]; then
+  data_dir="$root/$dir/data"
+  mkdir -p "$data_dir"/{vin,claims,phone,text2data}
+  cp vin-matching/src/test/resources/vin/catalog-gold-dev.csv "$data_dir/vin/"
+  cp claims-agent/src/test/resources/claims/reports-dev.jsonl "$data_dir/claims/"
+  cp phone-agent/src/main/resources/eval/phone.extract/dev.jsonl "$data_dir/phone/conversations-dev.jsonl"
+  cp text2data/src/test/resources/text2data/questions-dev.jsonl "$data_dir/text2data/"
+fi
 
 for s in "${services[@]}"; do
   if [ ! -f "$s/target/$s.jar" ]; then
