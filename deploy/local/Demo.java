@@ -123,7 +123,7 @@ public class Demo {
           "Kilo Lima Mike 4 8 2", "yes")),
       new DemoCall("CAde300000000000000000000000000002", "fnol", "zh", List.of(
           "会员号是M三八五五一零", "陈立伟", "前天", "下午三点左右", "浦东张江路和科苑路路口",
-          "等红灯的时候被后面的车追尾了，后保险杠裂了", "没有人受伤", "报警了，交警来过", "有，是后面那辆车", "还能开", "不知道", "对")),
+          "等红灯的时候被后面的车追尾了，后保险杠裂了", "没有人受伤", "报警了，交警来过", "有，是后面那辆车", "还能开", "车牌号是沪A52901", "对")),
       new DemoCall("CAde300000000000000000000000000003", "csat", "en", List.of(
           "four", "nine", "the adjuster called me back the same day, which I appreciated", "no thanks", "yes")),
       new DemoCall("CAde300000000000000000000000000004", "csat", "zh", List.of(
@@ -303,11 +303,18 @@ public class Demo {
       Answer after = send(request("phone-agent", "/v1/calls/" + call.sid()).GET());
       String outcome = after == null ? "?" : str(after.body(), "outcome");
       boolean ok = s != null && s.status() / 100 == 2 && after != null && after.status() == 200 && "completed".equals(outcome);
-      System.out.printf("  %s%s %s/%s: %d turns, status %s, outcome %s%n", ok ? "" : "!! ", call.sid(), call.script(), call.lang(), turn,
-          after == null ? "?" : str(after.body(), "status"), outcome);
+      String filing = after == null ? "" : claimFilingStatus(after.body());
+      System.out.printf("  %s%s %s/%s: %d turns, status %s, outcome %s%s%n", ok ? "" : "!! ", call.sid(), call.script(), call.lang(), turn,
+          after == null ? "?" : str(after.body(), "status"), outcome, filing.isEmpty() ? "" : ", claim to claims-agent: " + filing);
       bad += ok ? 0 : 1;
     }
     return bad;
+  }
+
+  /** The status of a call's claim filing (pending, sending, filed, rejected), or "" for calls that file none. */
+  static String claimFilingStatus(String callJson) {
+    int at = callJson.indexOf("\"claimFiling\"");
+    return at < 0 ? "" : str(callJson.substring(at), "status");
   }
 
   static int questions() {
