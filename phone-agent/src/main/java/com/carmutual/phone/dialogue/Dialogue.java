@@ -19,9 +19,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The dialogue state machine, a pure function of script, state and the checked answer: asks slots
- * in order (skipping those already answered), re-prompts at most twice, then asks for keys, then
- * hands over to a person; reads everything back at the end and applies corrections. Never does I/O.
+ * The dialogue state machine, a pure function of script, state and the checked answer. Mixed
+ * initiative: every value a turn gives is kept (the slot asked, others said in the same breath,
+ * corrections of earlier ones), and the next question is always the first slot still missing. An
+ * optional slot not understood is asked once more with a hint, then left empty; a required one is
+ * re-prompted twice, then asked for keys, then handed to a person. Ends with a read-back that takes
+ * corrections and reads back again. Never does I/O.
  */
 public final class Dialogue {
   private static final String CONFIRM = DeterministicExtractor.CONFIRM;
@@ -56,9 +59,15 @@ public final class Dialogue {
 
   /** The extractor's input for this turn; switches the call to Chinese when the caller speaks it. */
   public static ExtractInput extractInput(Script script, CallState s, String speech, String digits) {
+    String previous = null;
+    for (CallState.TranscriptTurn t : s.transcript()) {
+      if ("caller".equals(t.speaker())) {
+        previous = t.text();
+      }
+    }
     return new ExtractInput(
         script.name(), s.lang(), s.today(), s.pending().startsWith("#") ? CONFIRM : s.pending(),
-        script.specs(), s.filled(), speech, digits);
+        script.specs(), s.filled(), speech, digits, previous);
   }
 
   /** The validate node: keeps only values that fit their slot's type and rules. */
@@ -269,7 +278,8 @@ public final class Dialogue {
         }
         return next(notes, now);
       }
-      if (Extraction.CORRECTION.equals(checked.intent()) && !checked.accepted().isEmpty()) {
+      if (!checked.accepted().isEmpty()) {
+        // other details were given (or corrected) but not this one: ask it again, no attempt lost
         return ask(pending, notes, s.attempts(), s.dtmf(), now);
       }
       return failed(pending, now);
@@ -339,10 +349,19 @@ public final class Dialogue {
       return say(pending, say, attempts, dtmf, now);
     }
 
-    /** No usable answer: two re-prompts, then keys (where keys can answer), then a person. */
+    /**
+     * No usable answer. An optional slot is asked once more with a hint of what is expected, then left
+     * empty; a required one gets two re-prompts, then keys (where keys can answer), then a person.
+     */
     Step failed(String pending, Instant now) {
       int attempts = s.attempts() + 1;
       String type = pending.startsWith("#") ? (pending.equals(CONFIRM) ? "yes_no" : "text") : script.slot(pending).spec().type();
+      boolean optional = !pending.startsWith("#") && script.slot(pending).spec().nullable();
+      if (optional && attempts >= 2) {
+        values.remove(pending);
+        filled.add(pending);
+        return next(List.of(), now);
+      }
       if (attempts <= 2) {
         String reprompt = pending.equals(CONFIRM) ? Phrases.get("confirm-reprompt", lang)
             : pending.equals(CallState.CHANGE) ? Phrases.get("which-change", lang)

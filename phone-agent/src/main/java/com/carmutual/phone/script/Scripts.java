@@ -80,7 +80,9 @@ public final class Scripts {
               strings(s.get("yes-cues")),
               strings(s.get("no-cues")),
               labels,
-              strings(s.get("keywords")));
+              strings(s.get("keywords")),
+              patterns(s.get("said-yes")),
+              patterns(s.get("said-no")));
       slots.add(
           new Script.Slot(
               spec,
@@ -109,6 +111,15 @@ public final class Scripts {
   /** A YAML list as strings: an unquoted 110 is read as a number. */
   private static List<String> strings(Object o) {
     return o == null ? null : ((List<?>) o).stream().map(String::valueOf).toList();
+  }
+
+  /** Regular expressions, checked at start so a bad script fails the service, not a call. */
+  private static List<String> patterns(Object o) {
+    List<String> p = strings(o);
+    if (p != null) {
+      p.forEach(java.util.regex.Pattern::compile);
+    }
+    return p;
   }
 
   private static Double number(Object o) {

@@ -4,13 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The deterministic implementation of {@code phone.extract}: reads the expected slot by its type,
- * picks up the date, time and place said in the same breath, recognises corrections ("no, I meant
- * ..."), requests for a person or a repeat, DTMF keys, and "I don't know" for nullable slots.
+ * The deterministic implementation of {@code phone.extract}: reads every turn for the expected slot,
+ * for every other open slot said in the same breath ({@link Volunteered}) and for corrections of
+ * filled ones, inside the turn or at the read-back; recognises requests for a person or a repeat,
+ * keypad input of any length, and "I don't know" or a refusal as an explicit null.
  */
 public final class DeterministicExtractor {
   /** Name of the pseudo-slot for the read-back question at the end of a script. */
@@ -18,9 +17,10 @@ public final class DeterministicExtractor {
 
   private static final SlotSpec CONFIRM_SPEC =
       new SlotSpec(CONFIRM, "yes_no", null, null, false, null, null, null, null, null, null);
-  private static final Pattern PLACE_EN =
-      Pattern.compile("(?i)\\b(?:at|on|in|near|by|outside|behind|in front of|next to)\\s+(.{3,})$");
-  private static final Pattern PLACE_ZH = Pattern.compile("在(.{2,})$");
+  /** Longer speech is cut: a turn is a few sentences, and the parsers' work stays bounded. */
+  static final int MAX_UTTERANCE = 600;
+  /** Keypad input longer than this is not an answer to any question. */
+  static final int MAX_DIGITS = 16;
 
   /** Fills slots from {@code in}; never throws for odd input, answers intent {@code none} instead. */
   public Extraction extract(ExtractInput in) {
@@ -34,158 +34,183 @@ public final class DeterministicExtractor {
     if (utterance.isEmpty()) {
       return new Extraction(List.of(), Extraction.NONE);
     }
+    if (utterance.length() > MAX_UTTERANCE) {
+      utterance = utterance.substring(0, MAX_UTTERANCE);
+    }
     if (Lexicon.wantsAgent(utterance)) {
       return new Extraction(List.of(), Extraction.AGENT);
     }
     if (Lexicon.wantsRepeat(utterance) && utterance.length() < 40) {
       return new Extraction(List.of(), Extraction.REPEAT);
     }
-    String corrected = Lexicon.correction(utterance);
-    if (corrected != null) {
-      SlotSpec target = correctionTarget(in, corrected, today);
-      if (target != null && !target.name().equals(expected.name())) {
-        String v = SlotParsers.parse(target, corrected, today);
-        return new Extraction(List.of(new SlotValue(target.name(), v)), Extraction.CORRECTION);
-      }
-      utterance = corrected;
-    }
     if (expected.name().equals(CONFIRM)) {
       return confirm(in, utterance, today);
     }
-    List<SlotValue> values = new ArrayList<>();
-    String value = expected.nullable() && saysNothing(expected, utterance) ? null : SlotParsers.parse(expected, utterance, today);
-    if (value == null && expected.nullable() && saysNothing(expected, utterance)) {
-      values.add(new SlotValue(expected.name(), null));
-    } else if (value != null && "comment".equals(expected.role()) && Lexicon.nothing(utterance)) {
-      values.add(new SlotValue(expected.name(), null));
-    } else if (value != null) {
-      values.add(new SlotValue(expected.name(), value));
-    }
-    if (expected.type().equals("date") || expected.type().equals("time")) {
-      companions(in, expected, utterance, today, values);
-    }
-    return new Extraction(values, Extraction.ANSWER);
+    return answer(in, expected, utterance, today);
   }
 
+  /**
+   * A turn answering a slot: the expected slot (the value after an in-turn correction wins), an
+   * earlier slot corrected after a marker ("…, oh and the time was actually 3"), and every open slot
+   * said in the same breath.
+   */
+  private static Extraction answer(ExtractInput in, SlotSpec expected, String utterance, LocalDate today) {
+    List<SlotValue> values = new ArrayList<>();
+    boolean corrected = false;
+    String answerText = utterance;
+    boolean freeText = expected.type().equals("text");
+    Clauses.Marker marker = Clauses.lastMarker(utterance, !freeText && !expected.type().equals("yes_no"));
+    if (marker != null) {
+      List<SlotValue> earlier = corrections(in, marker.after(), today, expected, false);
+      if (earlier.isEmpty() && !freeText && value(expected, Clauses.withoutNegatedValues(marker.after()), today) != null) {
+        answerText = marker.after(); // "four, actually make that a five"
+      } else {
+        if (earlier.isEmpty()) {
+          earlier = corrections(in, marker.after(), today, expected, true);
+        }
+        if (!earlier.isEmpty()) {
+          values.addAll(earlier);
+          corrected = true;
+          answerText = marker.before();
+        }
+      }
+    }
+    if (!answerText.isBlank()) {
+      String v = value(expected, freeText ? answerText
+          : withPeriodFrom(in.previous(), expected, Clauses.withoutNegatedValues(answerText)), today);
+      if (v != null) {
+        values.add(0, new SlotValue(expected.name(), v));
+      } else if (saysNothing(expected, answerText)) {
+        values.add(0, new SlotValue(expected.name(), null));
+      }
+      Volunteered.read(in, expected, answerText, today, values);
+    }
+    return new Extraction(values, corrected ? Extraction.CORRECTION : Extraction.ANSWER);
+  }
+
+  /** The expected slot's value; "nothing to add" is no comment, and a refused consent is a no. */
+  private static String value(SlotSpec expected, String text, LocalDate today) {
+    if ("comment".equals(expected.role()) && Lexicon.nothing(text)) {
+      return null;
+    }
+    if (expected.type().equals("time") && SpokenTimes.find(text, true) == null && vagueTime(text)) {
+      return null;
+    }
+    return SlotParsers.parse(expected, text, today);
+  }
+
+  /** A time said without a part of the day takes the one said just before ("Sunday night" … "around 11"). */
+  private static String withPeriodFrom(String previous, SlotSpec expected, String text) {
+    if (!expected.type().equals("time") || SpokenTimes.period(text) != null) {
+      return text;
+    }
+    String period = SpokenTimes.period(previous);
+    return period == null ? text : Lexicon.isChinese(period) ? period + text : text + " " + period;
+  }
+
+  /** "I don't know", "I'd rather not say", "nothing to add": an explicit null for the slot. */
   private static boolean saysNothing(SlotSpec spec, String utterance) {
     if ("comment".equals(spec.role())) {
-      return Lexicon.nothing(utterance);
+      return Lexicon.nothing(utterance) || Lexicon.unknown(utterance);
     }
-    if (spec.type().equals("time") && SpokenTimes.find(utterance, true) == null
-        && utterance.toLowerCase(Locale.ROOT).matches(".*(morning|afternoon|evening|night|早上|上午|下午|晚上|傍晚|夜里|凌晨).*")) {
+    if (spec.type().equals("time") && vagueTime(utterance)) {
       return true; // a part of the day but no hour: the exact time is not known
     }
     return Lexicon.unknown(utterance)
         || (spec.type().equals("plate") && Lexicon.norm(utterance).matches("^(no|none|没有|无).*"));
   }
 
-  /** Date, time and place said together ("last Friday around 9 at the mall"). */
-  private static void companions(ExtractInput in, SlotSpec expected, String utterance, LocalDate today, List<SlotValue> values) {
-    String rest = utterance;
-    SpokenDates.Found date = SpokenDates.find(utterance, today, SlotParsers.direction(expected));
-    SpokenTimes.Found time = SpokenTimes.find(utterance, expected.type().equals("time"));
-    for (SlotSpec s : in.slots()) {
-      if (s.name().equals(expected.name()) || in.filled().contains(s.name())) {
+  private static boolean vagueTime(String utterance) {
+    return SpokenTimes.find(utterance, true) == null
+        && utterance.toLowerCase(Locale.ROOT).matches(".*(morning|afternoon|evening|night|lunchtime|lunch time|早上|上午|中午|下午|晚上|傍晚|夜里|凌晨).*");
+  }
+
+  /**
+   * Earlier answers corrected in {@code text}: each slot named by a key word, read from its clause up
+   * to the next slot named ("the time was 3, not 2"); with no key word, the latest filled slot whose
+   * type reads the text ("no, it was Tuesday"). {@code exclude} is the slot being asked, if any.
+   */
+  static List<SlotValue> corrections(ExtractInput in, String text, LocalDate today, SlotSpec exclude, boolean unnamed) {
+    String t = Lexicon.norm(Clauses.withoutNegatedValues(text));
+    List<SlotValue> out = new ArrayList<>();
+    List<Keywords.Mention> named = Keywords.mentions(in.slots(), t);
+    for (int i = 0; i < named.size(); i++) {
+      SlotSpec s = named.get(i).slot();
+      if (exclude != null && s.name().equals(exclude.name()) || out.stream().anyMatch(v -> v.slot().equals(s.name()))) {
         continue;
       }
-      if (s.type().equals("time") && time != null) {
-        values.add(new SlotValue(s.name(), time.time().toString()));
-      } else if (s.type().equals("date") && date != null) {
-        SpokenDates.Found d = SpokenDates.find(utterance, today, SlotParsers.direction(s));
-        values.add(new SlotValue(s.name(), d.date().toString()));
+      int from = clauseStart(t, named.get(i).start());
+      int to = i + 1 < named.size() ? clauseStart(t, named.get(i + 1).start()) : t.length();
+      if (to <= from) {
+        to = i + 1 < named.size() ? named.get(i + 1).start() : t.length();
+      }
+      String segment = t.substring(from, Math.max(from, to));
+      String v;
+      if (s.type().equals("yes_no")) {
+        v = SlotParsers.parse(s, segment, today);
+      } else if (s.type().equals("text")) {
+        v = SlotParsers.parse(s, Keywords.strip(s, t.substring(named.get(i).start(), Math.max(named.get(i).start(), to))), today);
+      } else {
+        v = SlotParsers.parse(s, segment, today);
+        v = v != null ? v : SlotParsers.parse(s, Keywords.strip(s, segment), today);
+      }
+      if (v != null && Boolean.TRUE.equals(!s.type().equals("text") || v.length() >= 2)) {
+        out.add(new SlotValue(s.name(), v));
       }
     }
-    rest = blank(rest, date == null ? -1 : date.start(), date == null ? -1 : date.end());
-    rest = blank(rest, time == null ? -1 : time.start(), time == null ? -1 : time.end());
-    for (SlotSpec s : in.slots()) {
-      if ("location".equals(s.role()) && !in.filled().contains(s.name())) {
-        String place = place(rest);
-        if (place != null) {
-          values.add(new SlotValue(s.name(), place));
-        }
-      }
-    }
-  }
-
-  private static String blank(String text, int start, int end) {
-    if (start < 0) {
-      return text;
-    }
-    return text.substring(0, start) + " ".repeat(end - start) + text.substring(end);
-  }
-
-  private static String place(String rest) {
-    String r = rest.replaceAll("\\s+", " ").trim();
-    Matcher zh = PLACE_ZH.matcher(r);
-    if (zh.find()) {
-      return zh.group(1).trim();
-    }
-    Matcher en = PLACE_EN.matcher(r);
-    if (en.find()) {
-      String p = en.group(1).trim().replaceAll("[.!]+$", "")
-          .replaceFirst("(?i)^(?:(?:at|on|in|near|by)\\s+)+", "");
-      boolean timeWords = p.toLowerCase(Locale.ROOT).matches("^(the )?(morning|afternoon|evening|night|day|week|moment|end)\\b.*");
-      return !timeWords && p.length() >= 3 ? p : null;
-    }
-    return null;
-  }
-
-  private static Extraction confirm(ExtractInput in, String utterance, LocalDate today) {
-    Boolean yes = Lexicon.yesNo(utterance, List.of(), List.of());
-    List<SlotValue> values = new ArrayList<>();
-    if (yes != null) {
-      values.add(new SlotValue(CONFIRM, yes.toString()));
-    }
-    if (Boolean.FALSE.equals(yes)) {
-      String rest = utterance.replaceFirst("(?i)^\\s*(no|nope|not quite|不对|不是|错了)[,.，。!\\s]*", "");
-      SlotSpec target = rest.isBlank() ? null : byKeyword(in, rest);
-      if (target != null) {
-        String v = SlotParsers.parse(target, stripKeyword(target, rest), today);
-        if (v != null) {
-          values.add(new SlotValue(target.name(), v));
-          return new Extraction(values, Extraction.CORRECTION);
-        }
-      }
-    }
-    return new Extraction(values, Extraction.ANSWER);
-  }
-
-  private static SlotSpec correctionTarget(ExtractInput in, String corrected, LocalDate today) {
-    SlotSpec named = byKeyword(in, corrected);
-    if (named != null) {
-      return named;
+    if (!out.isEmpty() || !named.isEmpty() || !unnamed) {
+      return out;
     }
     List<String> filled = in.filled();
     for (int i = filled.size() - 1; i >= 0; i--) {
       SlotSpec s = spec(in, filled.get(i));
-      if (!s.type().equals("text") && SlotParsers.parse(s, corrected, today) != null) {
-        return s;
+      if (exclude != null && s.name().equals(exclude.name()) || TYPED_ONLY.contains(s.type()) == false) {
+        continue;
       }
-      if (i == filled.size() - 1 && s.type().equals("text")) {
-        return s; // "no, I meant Anna Lee" right after the name question
+      String v = SlotParsers.parse(s, t, today);
+      if (v != null) {
+        return List.of(new SlotValue(s.name(), v));
       }
     }
-    return null;
+    return out;
   }
 
-  private static SlotSpec byKeyword(ExtractInput in, String text) {
-    String t = text.toLowerCase(Locale.ROOT);
-    for (SlotSpec s : in.slots()) {
-      for (String k : s.keywordsOrEmpty()) {
-        if (t.contains(k.toLowerCase(Locale.ROOT))) {
-          return s;
-        }
-      }
+  /** Slot types whose value cannot be mistaken for ordinary words, so a correction can name none. */
+  private static final java.util.Set<String> TYPED_ONLY = java.util.Set.of("date", "time", "plate", "member_id", "money");
+
+  private static int clauseStart(String t, int at) {
+    int from = at;
+    while (from > 0 && ",.;!?，。；！？".indexOf(t.charAt(from - 1)) < 0) {
+      from--;
     }
-    return null;
+    return from;
   }
 
-  private static String stripKeyword(SlotSpec s, String text) {
-    String out = text;
-    for (String k : s.keywordsOrEmpty()) {
-      out = out.replaceAll("(?i)(the |my )?" + Pattern.quote(k) + "( is| was| should be|是|应该是)?", " ");
+  /**
+   * The read-back answer: yes, no, or the details to change (several at once is fine). After a plain
+   * yes only details named by a key word count ("yes, but the plate is …").
+   */
+  private static Extraction confirm(ExtractInput in, String utterance, LocalDate today) {
+    String t = Lexicon.norm(utterance);
+    Boolean yes = Lexicon.yesNo(utterance, List.of(), List.of());
+    String rest = t.replaceFirst("^\\s*(no|nope|nah|not quite|not really|wrong|that's wrong|that is wrong|incorrect|不对|不是|错了|有错)[,.，。!！\\s]*", "");
+    List<SlotValue> changes = List.of();
+    if (!rest.isBlank()) {
+      changes = corrections(in, rest, today, null, !Boolean.TRUE.equals(yes));
     }
-    return out.trim();
+    Clauses.Marker marker = Clauses.lastMarker(utterance, false);
+    if (changes.isEmpty() && marker != null) {
+      changes = corrections(in, marker.after(), today, null, !Boolean.TRUE.equals(yes));
+    }
+    List<SlotValue> values = new ArrayList<>();
+    if (!changes.isEmpty()) {
+      values.addAll(changes);
+      return new Extraction(values, Extraction.CORRECTION);
+    }
+    if (yes != null) {
+      values.add(new SlotValue(CONFIRM, yes.toString()));
+    }
+    return new Extraction(values, Extraction.ANSWER);
   }
 
   private static Extraction dtmf(SlotSpec expected, String digits, LocalDate today) {
@@ -193,13 +218,13 @@ public final class DeterministicExtractor {
       return new Extraction(List.of(), Extraction.AGENT);
     }
     String d = digits.replaceAll("[^0-9]", "");
-    if (d.isEmpty()) {
-      return new Extraction(List.of(), Extraction.NONE);
+    if (d.isEmpty() || d.length() > MAX_DIGITS) {
+      return new Extraction(List.of(), Extraction.NONE); // keys that answer nothing: the dialogue asks again
     }
     String value =
         switch (expected.type()) {
           case "yes_no" -> d.equals("1") ? "true" : d.equals("2") ? "false" : null;
-          case "number", "score", "money" -> String.valueOf(Long.parseLong(d));
+          case "number", "score", "money" -> d.length() > 12 ? null : String.valueOf(Long.parseLong(d));
           case "member_id" -> d.length() == 6 ? "M" + d : null;
           case "time" -> d.length() == 4 || d.length() == 3 ? timeOf(d) : null;
           case "date" -> dateOf(d, today, SlotParsers.direction(expected));

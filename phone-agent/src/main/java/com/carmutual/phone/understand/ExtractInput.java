@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Input of task {@code phone.extract}: what the caller just said (or keyed) in answer to the slot
  * {@code expecting} ({@code #confirm} for the read-back question), every slot of the script, the
- * ones already filled (a correction may name them), and the call's local date for relative dates.
+ * ones already filled (a correction may name them), the call's local date for relative dates, and
+ * the caller's previous turn ({@code previous}: "last Sunday night" tells what "around eleven" means).
  */
 @Serdeable
 public record ExtractInput(
@@ -18,4 +19,12 @@ public record ExtractInput(
     List<SlotSpec> slots,
     List<String> filled,
     @Nullable String utterance,
-    @Nullable String digits) {}
+    @Nullable String digits,
+    @Nullable String previous) {
+
+  /** A turn with nothing said before it. */
+  public ExtractInput(String script, String lang, String today, String expecting, List<SlotSpec> slots,
+      List<String> filled, @Nullable String utterance, @Nullable String digits) {
+    this(script, lang, today, expecting, slots, filled, utterance, digits, null);
+  }
+}

@@ -32,6 +32,9 @@ final class Lexicon {
           "\\b(don'?t know|do not know|not sure|no idea|can'?t remember|cannot remember|don'?t remember|do not remember"
               + "|don'?t recall|can'?t recall|not certain|unsure|i forget|i forgot|don'?t have it|do not have it|not with me"
               + "|rather not|prefer not|won'?t say|skip|pass)\\b");
+  private static final Pattern DECLINE =
+      Pattern.compile("\\b(i'd|i would|i'd much) (rather|prefer) not\\b(?!\\s+(to\\s+)?(say|tell|answer|share|disclose|discuss|give))"
+          + "|\\bi (don't|do not) (want|wish) to\\b(?!\\s+(say|tell|answer|share|disclose|discuss|give))");
   private static final Pattern ZH_UNKNOWN =
       Pattern.compile("(不知道|不清楚|不记得|记不得|记不清|忘了|忘记了|不确定|说不准|不太清楚|没带|不方便|跳过|不想说|不愿意说)");
   private static final Pattern ZH_NEG = Pattern.compile("^(不|没|沒|无|否|别|甭)|(没有|不是|不对|不用|不要|不能|不行|不可以|不同意|不需要|没了|并没有|未)");
@@ -90,6 +93,9 @@ final class Lexicon {
         }
       }
       return ZH_YES.matcher(t).find() ? true : null;
+    }
+    if (DECLINE.matcher(t).find()) {
+      return false; // "I'd rather not" to "do you agree?" is a no; "I'd rather not say" is no answer
     }
     if (EN_UNKNOWN.matcher(t).find() && !t.startsWith("yes") && !t.startsWith("no")) {
       return null;

@@ -178,6 +178,7 @@ final class SlotParsers {
       rest = raw.substring(province + 1);
     }
     rest = rest.toLowerCase(Locale.ROOT)
+        .replaceAll("\\b([a-z])\\s+(?:as in|for|like)\\s+[a-z]+\\b", "$1") // "K as in kilo", "B for Bravo"
         .replaceAll("\\b(it's|it is|its|my|plate|plates|number|license|licence|registration|is|the|was|it|as in|for)\\b", " ");
     Matcher m = WORD.matcher(rest);
     int repeat = 1;

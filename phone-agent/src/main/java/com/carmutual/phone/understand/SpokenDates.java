@@ -76,6 +76,8 @@ final class SpokenDates {
   private static final Pattern THE_DAY_EN =
       Pattern.compile("\\b(?:on\\s+)?the\\s+(?:" + DAY_EN + ")\\b(?!\\s+(?:of|" + MONTHS + "))");
 
+  private static final Pattern FROM_NOW_EN =
+      Pattern.compile("\\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few|\\d+)\\s+(days?|weeks?|months?)\\s+(?:from|after)\\s+(?:today|now|this week)\\b");
   private static final Pattern IN_EN =
       Pattern.compile("\\bin\\s+(a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few|\\d+)\\s+(days?|weeks?|months?)\\b");
   private static final Pattern NOW_EN =
@@ -216,6 +218,10 @@ final class SpokenDates {
         return new Found(d, m.start(), m.end());
       }
     }
+    m = FROM_NOW_EN.matcher(t);
+    if (m.find()) {
+      return ahead(m, today);
+    }
     m = RELATIVE_EN.matcher(t);
     if (m.find()) {
       String w = m.group(1);
@@ -264,16 +270,7 @@ final class SpokenDates {
     }
     m = IN_EN.matcher(t);
     if (m.find()) {
-      String n = m.group(1);
-      int count = switch (n) {
-        case "a", "an", "one" -> 1;
-        case "a couple of" -> 2;
-        case "a few" -> 3;
-        default -> n.chars().allMatch(Character::isDigit) ? Integer.parseInt(n) : SpokenNumbers.EN_UNITS.get(n);
-      };
-      String unit = m.group(2);
-      LocalDate d = unit.startsWith("month") ? today.plusMonths(count) : today.plusDays(unit.startsWith("week") ? count * 7L : count);
-      return new Found(d, m.start(), m.end());
+      return ahead(m, today);
     }
     m = NOW_EN.matcher(t);
     if (m.find()) {
@@ -310,6 +307,20 @@ final class SpokenDates {
       }
     }
     return null;
+  }
+
+  /** "in two weeks", "a week from today": group 1 the count, group 2 the unit. */
+  private static Found ahead(Matcher m, LocalDate today) {
+    String n = m.group(1);
+    int count = switch (n) {
+      case "a", "an", "one" -> 1;
+      case "a couple of" -> 2;
+      case "a few" -> 3;
+      default -> n.chars().allMatch(Character::isDigit) ? Integer.parseInt(n) : SpokenNumbers.EN_UNITS.get(n);
+    };
+    String unit = m.group(2);
+    LocalDate d = unit.startsWith("month") ? today.plusMonths(count) : today.plusDays(unit.startsWith("week") ? count * 7L : count);
+    return new Found(d, m.start(), m.end());
   }
 
   private static int zhDow(String c) {

@@ -1,58 +1,77 @@
 package com.carmutual.phone.understand;
 
+import com.ibm.icu.text.RuleBasedNumberFormat;
+import com.ibm.icu.util.ULocale;
+import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads numbers as callers say them and speech recognisers write them: digits ("60,000", "60k"),
- * English words ("a hundred thousand", "nine out of ten" reads 9), Chinese numerals ("八万", "一万五",
- * "三") and digit-by-digit sequences ("one two three", "一二三", "double five"). Never does I/O.
+ * spelled-out numbers in English and Chinese (parsed by ICU's {@link RuleBasedNumberFormat}: "a
+ * hundred and five thousand", "八万", "三十五"), the colloquial Chinese abbreviation ICU does not know
+ * ("一万五" is 15000) and digit-by-digit sequences ("one two three", "一二三", "double five", "oh").
+ * Never does I/O.
  */
 final class SpokenNumbers {
+  /** English number words below twenty, by value, as ICU spells them, plus "oh" said for zero. */
   static final Map<String, Integer> EN_UNITS = new HashMap<>();
+  /** English tens words ("twenty" … "ninety") as ICU spells them. */
   static final Map<String, Integer> EN_TENS = new HashMap<>();
+  /** Chinese digit characters (and ASCII digits) by value; 两, 俩 and the dialled 幺 included. */
   static final Map<Character, Integer> ZH_DIGITS = new HashMap<>();
 
+  private static final Set<String> EN_SCALES = new HashSet<>();
+  private static final ThreadLocal<RuleBasedNumberFormat> EN = ThreadLocal.withInitial(() -> spellout(ULocale.ENGLISH));
+  private static final ThreadLocal<RuleBasedNumberFormat> ZH = ThreadLocal.withInitial(() -> spellout(ULocale.CHINESE));
+
   static {
-    String[] units = {
-      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-      "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-      "nineteen"
-    };
-    for (int i = 0; i < units.length; i++) {
-      EN_UNITS.put(units[i], i);
+    RuleBasedNumberFormat en = spellout(ULocale.ENGLISH);
+    for (int i = 0; i < 20; i++) {
+      EN_UNITS.put(en.format(i), i);
     }
-    EN_UNITS.put("oh", 0);
-    EN_UNITS.put("nil", 0);
-    EN_UNITS.put("none", 0);
-    String[] tens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
-    for (int i = 0; i < tens.length; i++) {
-      EN_TENS.put(tens[i], (i + 2) * 10);
+    for (int i = 2; i <= 9; i++) {
+      EN_TENS.put(en.format(i * 10L), i * 10);
     }
-    EN_TENS.put("fourty", 40);
-    String zh = "零一二三四五六七八九";
-    for (int i = 0; i < zh.length(); i++) {
-      ZH_DIGITS.put(zh.charAt(i), i);
+    for (long scale : new long[] {100, 1_000, 1_000_000, 1_000_000_000}) {
+      String words = en.format(scale);
+      EN_SCALES.add(words.substring(words.lastIndexOf(' ') + 1));
+    }
+    EN_UNITS.put("oh", 0); // digits read out: "double seven oh four"
+    RuleBasedNumberFormat zh = spellout(ULocale.CHINESE);
+    for (int i = 0; i < 10; i++) {
+      ZH_DIGITS.put(zh.format(i).charAt(0), i);
+      ZH_DIGITS.put((char) ('0' + i), i);
     }
     ZH_DIGITS.put('〇', 0);
+    ZH_DIGITS.put('零', 0);
     ZH_DIGITS.put('两', 2);
     ZH_DIGITS.put('俩', 2);
     ZH_DIGITS.put('幺', 1);
-    for (char c = '0'; c <= '9'; c++) {
-      ZH_DIGITS.put(c, c - '0');
-    }
   }
 
   private static final Pattern DIGITS =
       Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s*(k\\b|thousand|grand|million|m\\b|万|千|百)?");
-  private static final Pattern ZH_RUN = Pattern.compile("[零〇一二两俩三四五六七八九十百千万亿0-9]+");
+  private static final Pattern ZH_RUN = Pattern.compile("[零〇一二两俩幺三四五六七八九十百千万亿0-9]+");
+  private static final Pattern EN_WORD = Pattern.compile("[a-z]+");
+  /** "一万五", "三千二", "五百五": a lone digit after a unit counts in the next lower unit. */
+  private static final Pattern ZH_ABBREVIATED = Pattern.compile("([万千百])([一二两三四五六七八九])$");
 
   private SpokenNumbers() {}
+
+  private static RuleBasedNumberFormat spellout(ULocale locale) {
+    RuleBasedNumberFormat f = new RuleBasedNumberFormat(locale, RuleBasedNumberFormat.SPELLOUT);
+    f.setLenientParseMode(true);
+    return f;
+  }
 
   /** A number found in the text, with where it was found. */
   record Found(double value, int start, int end) {}
@@ -68,7 +87,7 @@ final class SpokenNumbers {
     if (text == null || text.isBlank()) {
       return null;
     }
-    String lower = text.toLowerCase();
+    String lower = text.toLowerCase(Locale.ROOT);
     List<Found> candidates = new ArrayList<>();
     Matcher d = DIGITS.matcher(lower);
     if (d.find()) {
@@ -102,75 +121,90 @@ final class SpokenNumbers {
     return best;
   }
 
-  /** The first English number-word expression ("a hundred and five thousand", "one and a half"). */
+  static boolean isNumberWord(String w) {
+    return EN_UNITS.containsKey(w) && !w.equals("oh") || EN_TENS.containsKey(w) || EN_SCALES.contains(w);
+  }
+
+  /**
+   * The first English number-word expression ("a hundred and five thousand", "forty two"): the
+   * longest run of number words, read by ICU; "a"/"an" before a scale word counts as one.
+   */
   static Found english(String lower) {
-    Matcher m = Pattern.compile("[a-z]+").matcher(lower);
-    List<int[]> spans = new ArrayList<>();
+    Matcher m = EN_WORD.matcher(lower);
     List<String> words = new ArrayList<>();
+    List<int[]> spans = new ArrayList<>();
     while (m.find()) {
       words.add(m.group());
       spans.add(new int[] {m.start(), m.end()});
     }
     for (int i = 0; i < words.size(); i++) {
-      String w = words.get(i);
-      boolean startsNumber =
-          EN_UNITS.containsKey(w)
-              || EN_TENS.containsKey(w)
-              || ((w.equals("a") || w.equals("an"))
-                  && i + 1 < words.size()
-                  && isScale(words.get(i + 1)))
-              || (w.equals("half") && i + 1 < words.size() && words.get(i + 1).equals("a"));
-      if (!startsNumber || w.equals("none") && i > 0) {
+      boolean article = (words.get(i).equals("a") || words.get(i).equals("an"))
+          && i + 1 < words.size() && EN_SCALES.contains(words.get(i + 1));
+      if (!article && !isNumberWord(words.get(i))) {
         continue;
       }
-      if (w.equals("half")) {
-        return new Found(0.5, spans.get(i)[0], spans.get(i + 1)[1]);
+      if (!article && EN_SCALES.contains(words.get(i))) {
+        continue; // "hundred" alone is not a number said
       }
-      double total = 0;
-      double current = 0;
-      int j = i;
-      int end = spans.get(i)[1];
-      for (; j < words.size(); j++) {
-        String t = words.get(j);
-        if (EN_UNITS.containsKey(t)) {
-          current += EN_UNITS.get(t);
-        } else if (EN_TENS.containsKey(t)) {
-          current += EN_TENS.get(t);
-        } else if (t.equals("a") || t.equals("an")) {
-          if (j + 1 < words.size() && isScale(words.get(j + 1))) {
-            current += 1;
-          } else if (j + 1 < words.size() && words.get(j + 1).equals("half") && j > i) {
-            current += 0.5;
-            end = spans.get(j + 1)[1];
-            j += 1;
-            continue;
-          } else {
-            break;
-          }
-        } else if (t.equals("hundred")) {
-          current = (current == 0 ? 1 : current) * 100;
-        } else if (t.equals("thousand") || t.equals("grand")) {
-          total += (current == 0 ? 1 : current) * 1000;
-          current = 0;
-        } else if (t.equals("million")) {
-          total += (current == 0 ? 1 : current) * 1_000_000;
-          current = 0;
-        } else if (t.equals("and") && j + 1 < words.size()
-            && (EN_UNITS.containsKey(words.get(j + 1)) || EN_TENS.containsKey(words.get(j + 1))
-                || words.get(j + 1).equals("a"))) {
-          continue;
-        } else {
+      List<String> run = new ArrayList<>();
+      List<Integer> runIndex = new ArrayList<>();
+      for (int j = i; j < words.size(); j++) {
+        String w = words.get(j);
+        boolean scaleArticle = (w.equals("a") || w.equals("an")) && j + 1 < words.size() && EN_SCALES.contains(words.get(j + 1));
+        boolean joiner = w.equals("and") && j + 1 < words.size() && j > i && isNumberWord(words.get(j + 1));
+        if (!(isNumberWord(w) || scaleArticle || joiner)) {
           break;
         }
-        end = spans.get(j)[1];
+        if (j > i && !contiguous(lower, spans.get(j - 1)[1], spans.get(j)[0])) {
+          break;
+        }
+        run.add(scaleArticle ? "one" : joiner ? null : w);
+        runIndex.add(j);
       }
-      return new Found(total + current, spans.get(i)[0], end);
+      Found f = parseRun(run, runIndex, spans);
+      if (f != null) {
+        return f;
+      }
     }
     return null;
   }
 
-  private static boolean isScale(String w) {
-    return w.equals("hundred") || w.equals("thousand") || w.equals("million") || w.equals("dozen");
+  /** Words of one number are separated only by spaces or hyphens, never by a comma or a full stop. */
+  private static boolean contiguous(String text, int from, int to) {
+    return text.substring(from, to).matches("[\\s-]+");
+  }
+
+  /** Parses the words with ICU; the span ends at the last word ICU consumed. */
+  private static Found parseRun(List<String> run, List<Integer> runIndex, List<int[]> spans) {
+    StringBuilder phrase = new StringBuilder();
+    List<Integer> wordEnds = new ArrayList<>();
+    List<Integer> wordOf = new ArrayList<>();
+    for (int k = 0; k < run.size(); k++) {
+      if (run.get(k) == null) {
+        continue; // "and" between number words: ICU reads "one hundred five"
+      }
+      if (phrase.length() > 0) {
+        phrase.append(' ');
+      }
+      phrase.append(run.get(k));
+      wordEnds.add(phrase.length());
+      wordOf.add(runIndex.get(k));
+    }
+    if (wordEnds.isEmpty()) {
+      return null;
+    }
+    ParsePosition pos = new ParsePosition(0);
+    Number n = EN.get().parse(phrase.toString(), pos);
+    if (n == null || pos.getIndex() == 0) {
+      return null;
+    }
+    int last = 0;
+    for (int k = 0; k < wordEnds.size(); k++) {
+      if (wordEnds.get(k) <= pos.getIndex()) {
+        last = k;
+      }
+    }
+    return new Found(n.doubleValue(), spans.get(wordOf.get(0))[0], spans.get(wordOf.get(last))[1]);
   }
 
   /** The first Chinese numeral run in {@code text} ("八万", "一万五", "十", "三"), with its span. */
@@ -178,7 +212,7 @@ final class SpokenNumbers {
     Matcher m = ZH_RUN.matcher(text);
     while (m.find()) {
       String run = m.group();
-      if (run.chars().allMatch(Character::isDigit)) {
+      if (run.chars().allMatch(c -> c < 128)) {
         continue; // plain digits are handled by the digit pattern
       }
       Double v = chineseValue(run);
@@ -191,6 +225,9 @@ final class SpokenNumbers {
 
   /** The value of a Chinese numeral such as "十万", "两万五千", "一万五" or "三"; null if not one. */
   static Double chineseValue(String run) {
+    if (run == null || run.isEmpty()) {
+      return null;
+    }
     boolean hasUnit = run.chars().anyMatch(c -> "十百千万亿".indexOf(c) >= 0);
     if (!hasUnit) {
       StringBuilder digits = new StringBuilder();
@@ -201,60 +238,29 @@ final class SpokenNumbers {
         }
         digits.append(d);
       }
-      return Double.parseDouble(digits.toString());
+      return digits.length() > 15 ? null : Double.parseDouble(digits.toString());
     }
-    double total = 0;
-    double section = 0;
-    double number = 0;
-    char lastUnit = 0;
-    boolean afterUnit = false;
-    StringBuilder arabic = new StringBuilder();
+    StringBuilder normal = new StringBuilder();
     for (char c : run.toCharArray()) {
       Integer d = ZH_DIGITS.get(c);
-      if (d != null) {
-        if (Character.isDigit(c)) {
-          arabic.append(c);
-          number = Double.parseDouble(arabic.toString());
-        } else {
-          number = d;
-          arabic.setLength(0);
-        }
-        afterUnit = false;
-        continue;
-      }
-      arabic.setLength(0);
-      switch (c) {
-        case '十' -> section += (number == 0 ? 1 : number) * 10;
-        case '百' -> section += number * 100;
-        case '千' -> section += number * 1000;
-        case '万' -> {
-          total += (section + number) * 10_000;
-          section = 0;
-        }
-        case '亿' -> {
-          total = (total + section + number) * 100_000_000;
-          section = 0;
-        }
-        default -> {
-          return null;
-        }
-      }
-      lastUnit = c;
-      number = 0;
-      afterUnit = true;
+      normal.append(d != null && c != '两' && c != '零' && c != '〇' ? "零一二三四五六七八九".charAt(d) : c);
     }
-    if (!afterUnit && number > 0 && number < 10) {
-      // "一万五" is 15000 and "三百五" is 350: a lone trailing digit counts in the next lower unit
-      double scale =
-          switch (lastUnit) {
-            case '万' -> 1000;
-            case '千' -> 100;
-            case '百' -> 10;
-            default -> 1;
-          };
-      number *= scale;
+    String s = normal.toString();
+    Matcher abbreviated = ZH_ABBREVIATED.matcher(s);
+    if (abbreviated.find()) {
+      String lower = switch (abbreviated.group(1)) {
+        case "万" -> "千";
+        case "千" -> "百";
+        default -> "十";
+      };
+      s = s + lower;
     }
-    return total + section + number;
+    ParsePosition pos = new ParsePosition(0);
+    Number n = ZH.get().parse(s, pos);
+    if (n == null || pos.getIndex() != s.length()) {
+      return null;
+    }
+    return n.doubleValue();
   }
 
   /**
@@ -263,7 +269,7 @@ final class SpokenNumbers {
    */
   static String digitSequence(String text) {
     StringBuilder out = new StringBuilder();
-    Matcher m = Pattern.compile("[a-z]+|\\d|[零〇一二两三四五六七八九幺]").matcher(text.toLowerCase());
+    Matcher m = Pattern.compile("[a-z]+|\\d|[零〇一二两三四五六七八九幺]").matcher(text.toLowerCase(Locale.ROOT));
     int repeat = 1;
     while (m.find()) {
       String t = m.group();
@@ -278,7 +284,7 @@ final class SpokenNumbers {
       String digit = null;
       if (t.length() == 1 && ZH_DIGITS.containsKey(t.charAt(0))) {
         digit = String.valueOf(ZH_DIGITS.get(t.charAt(0)));
-      } else if (EN_UNITS.containsKey(t) && EN_UNITS.get(t) < 10 && !t.equals("none")) {
+      } else if (EN_UNITS.containsKey(t) && EN_UNITS.get(t) < 10) {
         digit = String.valueOf(EN_UNITS.get(t));
       } else if (t.equals("o")) {
         digit = "0";

@@ -36,16 +36,28 @@ final class SpokenTimes {
       Pattern.compile("\\b(?:around|about|at|by|approximately|roughly|just after|just before|before|after)\\s+(\\d{1,2}|" + HOUR_WORD + ")(?:\\s+(" + MINUTE_WORD + "|\\d{2}))?\\b(?!\\s*(?:days?|weeks?|years?|miles?|cars?|people|of|th|st|nd|rd))");
   private static final Pattern BARE =
       Pattern.compile("^\\s*(?:it was\\s+)?(?:around|about)?\\s*(\\d{1,2}|" + HOUR_WORD + ")(?:\\s+(" + MINUTE_WORD + "|\\d{2}))?\\s*[.!]?\\s*$");
-  private static final Pattern NOON = Pattern.compile("\\b(noon|midday|midnight|lunchtime|lunch time)\\b");
+  private static final Pattern NOON = Pattern.compile("\\b(noon|midday|midnight)\\b");
 
   private static final String ZH_NUM = "[零〇一二两三四五六七八九十0-9]";
   private static final Pattern PERIOD_ZH =
       Pattern.compile("(凌晨|清晨|早上|早晨|上午|今早|明早|中午|下午|傍晚|晚上|今晚|昨晚|夜里|夜间|半夜|晚)");
   private static final Pattern ZH_TIME =
       Pattern.compile("(" + ZH_NUM + "{1,3})(?:点|點|时)(钟)?(半|一刻|三刻|(" + ZH_NUM + "{1,3})分?)?");
-  private static final Pattern ZH_NOON = Pattern.compile("(中午|正午)");
+
+  private static final Pattern PERIOD_ANY = Pattern.compile(
+      "(?i)\\b(in the morning|in the afternoon|in the evening|at night|morning|afternoon|evening|night|tonight)\\b"
+          + "|(凌晨|清晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|半夜)");
 
   private SpokenTimes() {}
+
+  /** The part of the day said in {@code text} ("in the evening", 晚上), or null. */
+  static String period(String text) {
+    if (text == null) {
+      return null;
+    }
+    Matcher m = PERIOD_ANY.matcher(text);
+    return m.find() ? m.group() : null;
+  }
 
   /**
    * The first time of day in {@code text}, or null. {@code bareNumberIsTime} lets a lone number
@@ -145,11 +157,7 @@ final class SpokenTimes {
     Matcher p = PERIOD_ZH.matcher(text);
     String period = p.find() ? p.group(1) : null;
     if (!m.find()) {
-      Matcher noon = ZH_NOON.matcher(text);
-      if (noon.find()) {
-        return new Found(LocalTime.NOON, noon.start(), noon.end());
-      }
-      return null;
+      return null; // 中午 alone is a part of the day, like "lunchtime", not a time
     }
     Double h = value(m.group(1));
     if (h == null || h > 24) {

@@ -29,35 +29,48 @@ class DialogueTest {
   }
 
   @Test
-  void twoRepromptsThenKeysThenAPerson() {
-    Script csat = SCRIPTS.get("csat");
-    Dialogue.Step step = Dialogue.start(csat, "en", ZoneId.of("UTC"), NOW);
-    step = say(csat, step, "pretty good");
+  void aRequiredSlotGetsTwoRepromptsThenKeysThenAPerson() {
+    Script fnol = SCRIPTS.get("fnol");
+    Dialogue.Step step = Dialogue.start(fnol, "en", ZoneId.of("UTC"), NOW);
+    step = say(fnol, step, "I'm not sure what it is");
     assertEquals(Reply.Action.GATHER, step.reply().action());
     assertFalse(step.reply().keysOnly());
-    assertTrue(step.reply().say().get(0).contains("one to five"));
-    step = say(csat, step, "");
+    assertTrue(step.reply().say().get(0).contains("six digits"));
+    step = say(fnol, step, "");
     assertEquals(2, step.state().attempts());
     assertFalse(step.reply().keysOnly());
-    step = say(csat, step, "hmm");
+    step = say(fnol, step, "hmm");
     assertTrue(step.reply().keysOnly(), "third failure asks for keys");
-    step = turn(csat, step, null, "9");
-    assertEquals(Reply.Action.TRANSFER, step.reply().action(), "9 is out of the 1-5 range, and keys were the last resort");
+    step = turn(fnol, step, null, "123");
+    assertEquals(Reply.Action.TRANSFER, step.reply().action(), "three digits are no member number, and keys were the last resort");
     assertEquals(CallState.TRANSFERRED, step.state().outcome());
   }
 
   @Test
-  void keysAnswerAfterTheRepromptsAndTheDialogueGoesOn() {
+  void keysAnswerARequiredSlotAfterTheRepromptsAndTheDialogueGoesOn() {
+    Script fnol = SCRIPTS.get("fnol");
+    Dialogue.Step step = Dialogue.start(fnol, "en", ZoneId.of("UTC"), NOW);
+    step = say(fnol, step, "it's on my card somewhere");
+    step = say(fnol, step, "let me look");
+    step = say(fnol, step, "hmm");
+    assertTrue(step.reply().keysOnly());
+    step = turn(fnol, step, null, "482913");
+    assertEquals("M482913", step.state().values().get("member_id"));
+    assertEquals("caller_name", step.state().pending());
+    assertFalse(step.reply().keysOnly());
+  }
+
+  @Test
+  void anOptionalSlotNotUnderstoodIsAskedOnceWithAHintThenLeftEmpty() {
     Script csat = SCRIPTS.get("csat");
     Dialogue.Step step = Dialogue.start(csat, "en", ZoneId.of("UTC"), NOW);
     step = say(csat, step, "eleven");
-    step = say(csat, step, "eleven");
-    step = say(csat, step, "eleven");
-    assertTrue(step.reply().keysOnly());
-    step = turn(csat, step, null, "4");
-    assertEquals("4", step.state().values().get("csat"));
-    assertEquals("nps", step.state().pending());
-    assertFalse(step.reply().keysOnly());
+    assertEquals("csat", step.state().pending());
+    assertTrue(step.reply().say().get(0).contains("one to five"), "the re-ask says what is expected");
+    step = say(csat, step, "hard to put a number on it");
+    assertEquals("nps", step.state().pending(), "after one re-ask the survey moves on");
+    assertTrue(step.state().filled().contains("csat"));
+    assertNull(Dialogue.fields(csat, step.state()).get("csat"));
   }
 
   @Test
