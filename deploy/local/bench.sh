@@ -155,6 +155,8 @@ run_one() {
 
 case "$name" in
   "" ) usage ;;
+  catalog)
+    catalog ;;
   list)
     catalog | awk -F'|' '{printf "  %-19s %-13s %s\n", $1, $2, $5}' ;;
   all)
