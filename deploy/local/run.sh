@@ -10,12 +10,16 @@
 #   demo-api-key      the key deploy/local/demo.sh uses (client "demo", so its runs are told apart)
 #   twilio-auth-token phone-agent's webhook signing key (TWILIO_AUTH_TOKEN), which demo.sh signs with
 # Set SUITE_API_KEYS / TWILIO_AUTH_TOKEN yourself to use other values.
+# LOCAL_PORT_BASE (default 8080) moves the ports to base+1..base+4; LOCAL_RUN_DIR (default: the
+# repository root) is where the services keep ./data/ and run.sh the logs (a second suite beside
+# yours, as deploy/src/test/.../LocalDemoEndToEndTest starts one).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 
 services=(vin-matching claims-agent text2data phone-agent)
-declare -A ports=([vin-matching]=8081 [claims-agent]=8082 [text2data]=8083 [phone-agent]=8084)
+port_base="${LOCAL_PORT_BASE:-8080}"
+declare -A ports=([vin-matching]=$((port_base + 1)) [claims-agent]=$((port_base + 2)) [text2data]=$((port_base + 3)) [phone-agent]=$((port_base + 4)))
 
 if [ $# -gt 0 ]; then
   case " ${services[*]} " in
@@ -36,7 +40,10 @@ if $needs_build; then
   mvn -B -q -DskipTests install
 fi
 
-mkdir -p data deploy/local/.run
+work="${LOCAL_RUN_DIR:-$root}"
+logs="$work/deploy/local/.run"
+[ -n "${LOCAL_RUN_DIR:-}" ] && logs="$work/logs"
+mkdir -p "$work/data" "$logs" deploy/local/.run
 # A random secret, made once and kept in deploy/local/.run/<name> (readable by this user only).
 secret() {
   local file="deploy/local/.run/$1"
@@ -63,16 +70,24 @@ pages() {
 
 # Small services: a bounded heap keeps each one well under 300 MB resident.
 java_opts=(${SUITE_JAVA_OPTS:--Xms64m -Xmx200m -XX:MaxMetaspaceSize=128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:ReservedCodeCacheSize=48m})
-export VIN_MATCHING_URL="${VIN_MATCHING_URL:-http://127.0.0.1:8081}"
-export CLAIMS_AGENT_URL="${CLAIMS_AGENT_URL:-http://127.0.0.1:8082}"
+export VIN_MATCHING_URL="${VIN_MATCHING_URL:-http://127.0.0.1:${ports[vin-matching]}}"
+export CLAIMS_AGENT_URL="${CLAIMS_AGENT_URL:-http://127.0.0.1:${ports[claims-agent]}}"
 
 if [ $# -gt 0 ]; then
   s="$1"
   echo "Starting $s on port ${ports[$s]}"
   pages "$s" "${MICRONAUT_SERVER_PORT:-${ports[$s]}}"
   echo "  API key (paste it into the page's sign-in; curl: -H 'Authorization: Bearer <key>'): $key"
-  exec env MICRONAUT_SERVER_PORT="${MICRONAUT_SERVER_PORT:-${ports[$s]}}" java "${java_opts[@]}" -jar "$s/target/$s.jar"
+  cd "$work"
+  exec env MICRONAUT_SERVER_PORT="${MICRONAUT_SERVER_PORT:-${ports[$s]}}" java "${java_opts[@]}" -jar "$root/$s/target/$s.jar"
 fi
+
+for s in "${services[@]}"; do
+  if curl -fs "http://127.0.0.1:${ports[$s]}/health" >/dev/null 2>&1; then
+    echo "port ${ports[$s]} answers already (is a suite running? LOCAL_PORT_BASE picks other ports)" >&2
+    exit 1
+  fi
+done
 
 pids=()
 stop() {
@@ -83,8 +98,8 @@ stop() {
 trap stop INT TERM EXIT
 
 for s in "${services[@]}"; do
-  MICRONAUT_SERVER_PORT="${ports[$s]}" java "${java_opts[@]}" -jar "$s/target/$s.jar" \
-    > "deploy/local/.run/$s.log" 2>&1 &
+  (cd "$work" && exec env MICRONAUT_SERVER_PORT="${ports[$s]}" java "${java_opts[@]}" -jar "$root/$s/target/$s.jar") \
+    > "$logs/$s.log" 2>&1 &
   pids+=($!)
 done
 
@@ -99,12 +114,12 @@ for s in "${services[@]}"; do
   if $ok; then
     pages "$s" "$port"
   else
-    echo "  $s did not become healthy; see deploy/local/.run/$s.log" >&2
+    echo "  $s did not become healthy; see $logs/$s.log" >&2
   fi
 done
 echo
 echo "API key: $key"
 echo "  paste it into any page's sign-in; with curl: -H \"Authorization: Bearer $key\""
 echo "Pages are empty on a new database: deploy/local/demo.sh (in another terminal) fills them."
-echo "Logs in deploy/local/.run/. Press Ctrl-C to stop all four."
+echo "Logs in $logs/. Press Ctrl-C to stop all four."
 wait
