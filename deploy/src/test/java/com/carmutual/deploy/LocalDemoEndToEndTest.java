@@ -88,6 +88,9 @@ class LocalDemoEndToEndTest {
         suite.destroyForcibly();
       }
       children.forEach(ProcessHandle::destroyForcibly);
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
     }
   }
 
