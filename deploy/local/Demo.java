@@ -123,15 +123,15 @@ public class Demo {
           "Kilo Lima Mike 4 8 2", "yes")),
       new DemoCall("CAde300000000000000000000000000002", "fnol", "zh", List.of(
           "会员号是M三八五五一零", "陈立伟", "前天", "下午三点左右", "浦东张江路和科苑路路口",
-          "等红灯的时候被后面的车追尾了，后保险杠裂了", "没有人受伤", "报警了，交警来过", "有，是后面那辆车", "还能开", "车牌号是沪A52901", "对")),
+          "等红灯的时候被后面的车追尾了，后保险杠裂了", "人都没事", "报警了，交警来过", "有，是后面那辆车", "还能开", "车牌号是沪A52901", "对")),
       new DemoCall("CAde300000000000000000000000000003", "csat", "en", List.of(
-          "four", "nine", "the adjuster called me back the same day, which I appreciated", "no thanks", "yes")),
+          "four", "I'd give you a nine", "the adjuster called me back the same day, which I appreciated", "no thanks", "yes")),
       new DemoCall("CAde300000000000000000000000000004", "csat", "zh", List.of(
-          "五分", "十分", "定损员态度很好，修车也快", "不用了", "对")),
+          "五分", "打十分", "定损员态度很好，修车也快", "不用了", "对")),
       new DemoCall("CAde300000000000000000000000000005", "screening", "en", List.of(
-          "yes, go ahead", "yes I am", "yes, I have a valid licence", "three years", "next Monday", "sixty thousand a year", "yes")),
+          "sure, go ahead", "yes I am", "yes, I have a valid licence", "three years", "the first of next month", "around sixty-five thousand per year", "yes")),
       new DemoCall("CAde300000000000000000000000000006", "screening", "zh", List.of(
-          "同意", "是的", "有驾照", "五年", "下周一", "年薪十二万", "对")));
+          "可以，开始吧", "可以合法工作", "我有C1驾照", "大概五年", "下个月一号", "希望年薪十二万左右", "对")));
 
   /** Questions for text2data, English and Chinese, in the demo's own words; the demo data runs to 2025-06-17. */
   static final List<String> QUESTIONS = List.of(
