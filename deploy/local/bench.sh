@@ -55,7 +55,7 @@ run_main() {
   local cp="$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.cp")"
   echo "bench: java $class ${main_args[*]}"
   # shellcheck disable=SC2086
-  java ${BENCH_JAVA_OPTS:--Xmx512m} -cp "$cp" "$class" "${main_args[@]}"
+  java ${BENCH_JAVA_OPTS:--Xmx512m} -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener -cp "$cp" "$class" "${main_args[@]}"
 }
 
 # A JUnit class that only runs when its property is set: surefire runs just that class.
