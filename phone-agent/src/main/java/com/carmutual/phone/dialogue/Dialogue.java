@@ -28,6 +28,8 @@ import java.util.Map;
  */
 public final class Dialogue {
   private static final String CONFIRM = DeterministicExtractor.CONFIRM;
+  /** Longest caller turn kept in the transcript. */
+  static final int MAX_HEARD = 1000;
 
   private Dialogue() {}
 
@@ -93,6 +95,9 @@ public final class Dialogue {
   public static Step advance(
       Script script, CallState s, String speech, String digits, Double confidence, Checked checked, Instant now) {
     String heard = speech != null && !speech.isBlank() ? speech.trim() : digits != null && !digits.isBlank() ? digits.trim() : null;
+    if (heard != null && heard.length() > MAX_HEARD) {
+      heard = heard.substring(0, MAX_HEARD) + "…"; // the stored transcript stays bounded whatever is sent
+    }
     String lang = s.lang();
     if (speech != null && "en".equals(lang) && speech.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
       lang = "zh"; // the caller answered in Chinese: carry on in Chinese

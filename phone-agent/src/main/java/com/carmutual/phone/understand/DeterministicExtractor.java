@@ -62,8 +62,12 @@ public final class DeterministicExtractor {
     Clauses.Marker marker = Clauses.lastMarker(utterance, !freeText && !expected.type().equals("yes_no"));
     if (marker != null) {
       List<SlotValue> earlier = corrections(in, marker.after(), today, expected, false);
+      if (earlier.isEmpty() && expected.type().equals("yes_no")) {
+        // a yes/no reads almost anything; a typed value after the marker corrects an earlier slot first
+        earlier = corrections(in, marker.after(), today, expected, true);
+      }
       if (earlier.isEmpty() && !freeText && value(expected, Clauses.withoutNegatedValues(marker.after()), today) != null) {
-        answerText = marker.after(); // "four, actually make that a five"
+        answerText = marker.after(); // "three, no wait, make it four"
       } else {
         if (earlier.isEmpty()) {
           earlier = corrections(in, marker.after(), today, expected, true);
@@ -88,7 +92,7 @@ public final class DeterministicExtractor {
     return new Extraction(values, corrected ? Extraction.CORRECTION : Extraction.ANSWER);
   }
 
-  /** The expected slot's value; "nothing to add" is no comment, and a refused consent is a no. */
+  /** The expected slot's value; "nothing more to say" is no comment, and a refused consent is a no. */
   private static String value(SlotSpec expected, String text, LocalDate today) {
     if ("comment".equals(expected.role()) && Lexicon.nothing(text)) {
       return null;
@@ -108,7 +112,7 @@ public final class DeterministicExtractor {
     return period == null ? text : Lexicon.isChinese(period) ? period + text : text + " " + period;
   }
 
-  /** "I don't know", "I'd rather not say", "nothing to add": an explicit null for the slot. */
+  /** "I don't know", "I'd rather not say", "nothing more to say": an explicit null for the slot. */
   private static boolean saysNothing(SlotSpec spec, String utterance) {
     if ("comment".equals(spec.role())) {
       return Lexicon.nothing(utterance) || Lexicon.unknown(utterance);
@@ -131,7 +135,8 @@ public final class DeterministicExtractor {
    * type reads the text ("no, it was Tuesday"). {@code exclude} is the slot being asked, if any.
    */
   static List<SlotValue> corrections(ExtractInput in, String text, LocalDate today, SlotSpec exclude, boolean unnamed) {
-    String t = Lexicon.norm(Clauses.withoutNegatedValues(text));
+    String said = Clauses.withoutNegatedValues(text);
+    String t = said.toLowerCase(Locale.ROOT).replace('’', '\''); // same offsets as what was said
     List<SlotValue> out = new ArrayList<>();
     List<Keywords.Mention> named = Keywords.mentions(in.slots(), t);
     for (int i = 0; i < named.size(); i++) {
@@ -149,7 +154,7 @@ public final class DeterministicExtractor {
       if (s.type().equals("yes_no")) {
         v = SlotParsers.parse(s, segment, today);
       } else if (s.type().equals("text")) {
-        v = SlotParsers.parse(s, Keywords.strip(s, t.substring(named.get(i).start(), Math.max(named.get(i).start(), to))), today);
+        v = SlotParsers.parse(s, Keywords.strip(s, said.substring(named.get(i).start(), Math.max(named.get(i).start(), to))), today);
       } else {
         v = SlotParsers.parse(s, segment, today);
         v = v != null ? v : SlotParsers.parse(s, Keywords.strip(s, segment), today);
@@ -191,9 +196,8 @@ public final class DeterministicExtractor {
    * yes only details named by a key word count ("yes, but the plate is …").
    */
   private static Extraction confirm(ExtractInput in, String utterance, LocalDate today) {
-    String t = Lexicon.norm(utterance);
     Boolean yes = Lexicon.yesNo(utterance, List.of(), List.of());
-    String rest = t.replaceFirst("^\\s*(no|nope|nah|not quite|not really|wrong|that's wrong|that is wrong|incorrect|不对|不是|错了|有错)[,.，。!！\\s]*", "");
+    String rest = utterance.trim().replaceFirst("(?i)^\\s*(no|nope|nah|not quite|not really|wrong|that's wrong|that is wrong|incorrect|不对|不是|错了|有错)[,.，。!！\\s]*", "");
     List<SlotValue> changes = List.of();
     if (!rest.isBlank()) {
       changes = corrections(in, rest, today, null, !Boolean.TRUE.equals(yes));

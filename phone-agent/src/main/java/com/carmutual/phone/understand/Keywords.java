@@ -29,7 +29,7 @@ final class Keywords {
 
   /** Every slot named in {@code text}, in order; where key words overlap the longest wins. */
   static List<Mention> mentions(List<SlotSpec> slots, String text) {
-    String t = Lexicon.norm(text);
+    String t = text.toLowerCase(Locale.ROOT).replace('’', '\'');
     List<Mention> all = new ArrayList<>();
     for (SlotSpec s : slots) {
       for (String k : s.keywordsOrEmpty()) {

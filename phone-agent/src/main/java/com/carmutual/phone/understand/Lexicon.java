@@ -31,12 +31,15 @@ final class Lexicon {
       Pattern.compile(
           "\\b(don'?t know|do not know|not sure|no idea|can'?t remember|cannot remember|don'?t remember|do not remember"
               + "|don'?t recall|can'?t recall|not certain|unsure|i forget|i forgot|don'?t have it|do not have it|not with me"
-              + "|rather not|prefer not|won'?t say|skip|pass)\\b");
+              + "|rather not|prefer not|won'?t say|can'?t say|couldn'?t say|cannot say|could not say|hard to say|no clue|beats me|who knows"
+              + "|skip|pass|no comment|private|confidential|negotiable|open to (?:discussion|offers)"
+              + "|(?:discuss|talk about|go over) (?:that|it|this)(?: later| in person| in the interview| at the interview| face to face)"
+              + "|rather discuss|prefer to discuss|prefer to keep)\\b");
   private static final Pattern DECLINE =
       Pattern.compile("\\b(i'd|i would|i'd much) (rather|prefer) not\\b(?!\\s+(to\\s+)?(say|tell|answer|share|disclose|discuss|give))"
           + "|\\bi (don't|do not) (want|wish) to\\b(?!\\s+(say|tell|answer|share|disclose|discuss|give))");
   private static final Pattern ZH_UNKNOWN =
-      Pattern.compile("(不知道|不清楚|不记得|记不得|记不清|忘了|忘记了|不确定|说不准|不太清楚|没带|不方便|跳过|不想说|不愿意说)");
+      Pattern.compile("(不知道|不清楚|不记得|记不得|记不清|忘了|忘记了|不确定|说不准|不太清楚|没带|不方便|跳过|不想说|不愿意说|保密|不想透露|面议|面谈|以后再谈|见面再谈|再谈吧|说不好|说不上来|不好说|很难说)");
   private static final Pattern ZH_NEG = Pattern.compile("^(不|没|沒|无|否|别|甭)|(没有|不是|不对|不用|不要|不能|不行|不可以|不同意|不需要|没了|并没有|未)");
   private static final Pattern ZH_YES =
       Pattern.compile("(是|对|没错|有|要|可以|能|好|行|同意|需要|嗯|当然|确定|正确|了|会|愿意|OK|ok|对的)");

@@ -72,6 +72,10 @@ final class SlotParsers {
         yield f == null ? null : f.time().toString();
       }
       case "yes_no" -> {
+        String outright = Volunteered.yesNo(spec, Clauses.split(text)); // "my licence was revoked"
+        if (outright != null) {
+          yield outright;
+        }
         Boolean b = Lexicon.yesNo(text, spec.yesCuesOrEmpty(), spec.noCuesOrEmpty());
         yield b == null ? null : b.toString();
       }
@@ -178,7 +182,7 @@ final class SlotParsers {
       rest = raw.substring(province + 1);
     }
     rest = rest.toLowerCase(Locale.ROOT)
-        .replaceAll("\\b([a-z])\\s+(?:as in|for|like)\\s+[a-z]+\\b", "$1") // "K as in kilo", "B for Bravo"
+        .replaceAll("\\b([a-z])\\s+(?:as in|for|like)\\s+[a-z]+\\b", "$1") // "P as in papa", "B for Bravo"
         .replaceAll("\\b(it's|it is|its|my|plate|plates|number|license|licence|registration|is|the|was|it|as in|for)\\b", " ");
     Matcher m = WORD.matcher(rest);
     int repeat = 1;

@@ -10,7 +10,7 @@ import java.util.Map;
  * yes_no, number, score, plate, member_id, text}), range, whether "I don't know" is an answer
  * (nullable), which way dates lean ({@code past}/{@code future}), its role for free text
  * ({@code name}, {@code location}, {@code comment}), cue words and score labels, and the patterns
- * of a clause that answers a yes/no slot before it is asked ("no one was hurt" said in the description).
+ * of a clause that answers a yes/no slot before it is asked ("nobody was injured" said in the description).
  */
 @Serdeable
 public record SlotSpec(

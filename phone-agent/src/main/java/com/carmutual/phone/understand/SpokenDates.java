@@ -70,7 +70,7 @@ final class SpokenDates {
               + "|yesterday|last night|today|this morning|this afternoon|this evening|tonight"
               + "|tomorrow|earlier today)\\b");
   private static final Pattern AGO_EN =
-      Pattern.compile("\\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|couple of|few|\\d+)\\s+(days?|weeks?)\\s+ago\\b");
+      Pattern.compile("\\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|couple(?: of)?|few|\\d+)\\s+(days?|weeks?)\\s+ago\\b");
   private static final Pattern WEEKDAY_EN =
       Pattern.compile("\\b(?:(last|this|next|this past|past|this coming|coming|on)\\s+)?(" + WEEKDAYS + ")s?\\b");
   private static final Pattern THE_DAY_EN =
@@ -84,7 +84,9 @@ final class SpokenDates {
       Pattern.compile("\\b(right away|immediately|right now|as soon as possible|asap|any time|anytime|straight away)\\b");
   private static final Pattern NEXT_WEEK_EN = Pattern.compile("\\b(next week|next month)\\b");
   private static final Pattern LATER_ZH = Pattern.compile("(" + ZH_NUM + "{1,3}|半)(天|个?星期|周|个月)(后|以后|之后)");
-  private static final Pattern NEXT_MONTH_DAY_ZH = Pattern.compile("下个?月(" + ZH_NUM + "{1,3})(?:号|日)");
+  private static final Pattern MONTH_DAY_ZH_RELATIVE = Pattern.compile("(上个?月|这个?月|本月|下个?月)(" + ZH_NUM + "{1,3})(?:号|日)");
+  private static final Pattern NEXT_MONTH_EN =
+      Pattern.compile("\\b(?:the )?(first|1st|beginning|start) of (next|this coming|the coming) month\\b");
   private static final Pattern NOW_ZH = Pattern.compile("(马上|立刻|立即|随时|现在就|今天就)");
   private static final Pattern NEXT_WEEK_ZH = Pattern.compile("(下周|下个?星期|下个?礼拜|下个月)(?![一二三四五六日天1-7])");
   private static final Pattern RELATIVE_ZH =
@@ -158,14 +160,19 @@ final class SpokenDates {
         return new Found(today.minusDays(days), m.start(), m.end());
       }
     }
-    m = NEXT_MONTH_DAY_ZH.matcher(t);
+    m = MONTH_DAY_ZH_RELATIVE.matcher(t);
     if (m.find()) {
-      Integer day = intValue(m.group(1));
-      LocalDate first = today.plusMonths(1).withDayOfMonth(1);
+      Integer day = intValue(m.group(2));
+      int months = m.group(1).startsWith("上") ? -1 : m.group(1).startsWith("下") ? 1 : 0;
+      LocalDate first = today.plusMonths(months).withDayOfMonth(1);
       LocalDate d = day == null ? null : safe(first.getYear(), first.getMonthValue(), day);
       if (d != null) {
         return new Found(d, m.start(), m.end());
       }
+    }
+    m = NEXT_MONTH_EN.matcher(t);
+    if (m.find()) {
+      return new Found(today.plusMonths(1).withDayOfMonth(1), m.start(), m.end());
     }
     m = LATER_ZH.matcher(t);
     if (m.find()) {
@@ -239,7 +246,7 @@ final class SpokenDates {
       int count =
           switch (n) {
             case "a", "an", "one" -> 1;
-            case "couple of" -> 2;
+            case "couple of", "couple" -> 2;
             case "few" -> 3;
             default -> n.chars().allMatch(Character::isDigit) ? Integer.parseInt(n) : SpokenNumbers.EN_UNITS.get(n);
           };
@@ -309,7 +316,7 @@ final class SpokenDates {
     return null;
   }
 
-  /** "in two weeks", "a week from today": group 1 the count, group 2 the unit. */
+  /** "in three days", "two weeks from now": group 1 the count, group 2 the unit. */
   private static Found ahead(Matcher m, LocalDate today) {
     String n = m.group(1);
     int count = switch (n) {

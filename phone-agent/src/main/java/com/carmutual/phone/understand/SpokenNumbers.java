@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads numbers as callers say them and speech recognisers write them: digits ("60,000", "60k"),
- * spelled-out numbers in English and Chinese (parsed by ICU's {@link RuleBasedNumberFormat}: "a
- * hundred and five thousand", "八万", "三十五"), the colloquial Chinese abbreviation ICU does not know
- * ("一万五" is 15000) and digit-by-digit sequences ("one two three", "一二三", "double five", "oh").
+ * spelled-out numbers in English and Chinese (parsed by ICU's {@link RuleBasedNumberFormat}: "two
+ * hundred and forty thousand", "八万", "三十五"), the colloquial Chinese abbreviation ICU does not know
+ * ("一万五" is 15000) and digit-by-digit sequences ("four nine two", "七八九", "double five", "oh").
  * Never does I/O.
  */
 final class SpokenNumbers {
@@ -45,7 +45,7 @@ final class SpokenNumbers {
       String words = en.format(scale);
       EN_SCALES.add(words.substring(words.lastIndexOf(' ') + 1));
     }
-    EN_UNITS.put("oh", 0); // digits read out: "double seven oh four"
+    EN_UNITS.put("oh", 0); // digits read out: "five oh two"
     RuleBasedNumberFormat zh = spellout(ULocale.CHINESE);
     for (int i = 0; i < 10; i++) {
       ZH_DIGITS.put(zh.format(i).charAt(0), i);
@@ -62,6 +62,7 @@ final class SpokenNumbers {
       Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s*(k\\b|thousand|grand|million|m\\b|万|千|百)?");
   private static final Pattern ZH_RUN = Pattern.compile("[零〇一二两俩幺三四五六七八九十百千万亿0-9]+");
   private static final Pattern EN_WORD = Pattern.compile("[a-z]+");
+  private static final Pattern GRAND = Pattern.compile("\\s*(?:grand|k)\\b");
   /** "一万五", "三千二", "五百五": a lone digit after a unit counts in the next lower unit. */
   private static final Pattern ZH_ABBREVIATED = Pattern.compile("([万千百])([一二两三四五六七八九])$");
 
@@ -106,7 +107,9 @@ final class SpokenNumbers {
     }
     Found en = english(lower);
     if (en != null) {
-      candidates.add(en);
+      Matcher grand = GRAND.matcher(lower).region(en.end(), lower.length());
+      // "ninety grand", "sixty k": said the way people say amounts, which ICU's rules do not cover
+      candidates.add(grand.lookingAt() ? new Found(en.value() * 1000, en.start(), grand.end()) : en);
     }
     Found zh = chinese(text);
     if (zh != null) {
@@ -126,7 +129,7 @@ final class SpokenNumbers {
   }
 
   /**
-   * The first English number-word expression ("a hundred and five thousand", "forty two"): the
+   * The first English number-word expression ("two hundred and forty thousand", "forty two"): the
    * longest run of number words, read by ICU; "a"/"an" before a scale word counts as one.
    */
   static Found english(String lower) {
@@ -264,7 +267,7 @@ final class SpokenNumbers {
   }
 
   /**
-   * Digits read one by one, in either language: "one two three", "1 2 3", "一二三", "double five",
+   * Digits read one by one, in either language: "four nine two", "4 9 2", "七八九", "double five",
    * "幺三". Letters and other words are skipped; returns the digits in order.
    */
   static String digitSequence(String text) {

@@ -29,7 +29,7 @@ final class SpokenTimes {
   private static final Pattern HOUR_AMPM =
       Pattern.compile("\\b(\\d{1,2}|" + HOUR_WORD + ")(?:\\s+(" + MINUTE_WORD + "))?\\s*(?:o'?\\s?clock\\s*)?" + AMPM + "(?![a-z])");
   private static final Pattern PAST_TO =
-      Pattern.compile("\\b(half past|quarter past|quarter to|(?:\\d{1,2}|ten|twenty|five) (?:minutes )?(?:past|after|to))\\s+(\\d{1,2}|" + HOUR_WORD + ")\\b");
+      Pattern.compile("\\b(half past|quarter past|quarter after|quarter to|quarter till|(?:\\d{1,2}|ten|twenty|five) (?:minutes )?(?:past|after|to|till))\\s+(\\d{1,2}|" + HOUR_WORD + ")\\b");
   private static final Pattern OCLOCK =
       Pattern.compile("\\b(\\d{1,2}|" + HOUR_WORD + ")\\s*o'?\\s?clock\\b");
   private static final Pattern AROUND =
@@ -97,9 +97,9 @@ final class SpokenTimes {
       String rel = m.group(1);
       int offset =
           rel.startsWith("half") ? 30
-              : rel.startsWith("quarter past") ? 15
-              : rel.startsWith("quarter to") ? -15
-              : (rel.contains(" to") ? -1 : 1) * number(rel.split(" ")[0]);
+              : rel.startsWith("quarter past") || rel.startsWith("quarter after") ? 15
+              : rel.startsWith("quarter to") || rel.startsWith("quarter till") ? -15
+              : (rel.contains(" to") || rel.contains(" till") ? -1 : 1) * number(rel.split(" ")[0]);
       if (offset < 0) {
         hour = hour - 1;
         minute = 60 + offset;
@@ -122,7 +122,7 @@ final class SpokenTimes {
       minute = m.group(2) == null ? 0 : minuteOrDigits(m.group(2));
       start = m.start();
       end = m.end();
-    } else if (bareNumberIsTime && (m = BARE.matcher(t)).find()) {
+    } else if (bareNumberIsTime && (m = BARE.matcher(PERIOD_EN.matcher(t).replaceAll(" "))).find()) {
       hour = number(m.group(1));
       minute = m.group(2) == null ? 0 : minuteOrDigits(m.group(2));
       start = m.start();

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the open slots a caller answered without being asked, in the same breath as the question
- * asked: a yes/no said outright in a clause ("…, nobody was hurt", 也没有报警, per the slot's
+ * asked: a yes/no said outright in a clause ("…, nobody was hurt", 也没报案, per the slot's
  * {@code said-yes}/{@code said-no} patterns), a number or date next to the slot's own key word ("ten
  * years of experience"), and the date, time and place said together. Only what is said explicitly
  * counts: "someone hit my car" does not answer "was another party involved?". Never does I/O.
@@ -84,7 +84,7 @@ final class Volunteered {
     return null;
   }
 
-  /** Date, time and place said together ("last Friday around 9 at the mall"). */
+  /** Date, time and place said together ("Tuesday around six at the garage"). */
   private static void companions(
       ExtractInput in, SlotSpec expected, String utterance, LocalDate today, List<SlotValue> values, Set<String> taken) {
     SpokenDates.Found date = SpokenDates.find(utterance, today, SlotParsers.direction(expected));
