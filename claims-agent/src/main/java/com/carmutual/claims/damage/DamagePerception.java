@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class DamagePerception {
   public static final String TASK = "claims.damage";
+  /** Sources of a damage: seen on the photos, read in the report, or both. */
+  public static final String VISION = "vision";
+  public static final String TEXT = "text";
+  public static final String VISION_AND_TEXT = "vision+text";
   private static final Logger LOG = LoggerFactory.getLogger(DamagePerception.class);
   private static final Set<String> TYPES = Set.of("scratch", "dent", "crack", "broken", "shattered", "missing", "torn", "puncture", "bent");
   private static final Set<String> SEVERITIES = Set.of("minor", "moderate", "severe");
@@ -38,7 +42,12 @@ public class DamagePerception {
     this.taxonomy = taxonomy;
   }
 
-  /** Damages for {@code input}, with the photos (possibly none) for a vision-capable route. */
+  /**
+   * Damages for {@code input}, with the photos (possibly none) for a vision-capable route. With
+   * photos, what the text reader finds in the report is kept next to what the model saw: a part both
+   * name is one line ({@value #VISION_AND_TEXT}), a part only one names keeps its own source, and
+   * {@link PhotoTextAgreement} flags the difference.
+   */
   public Damages perceive(DamageInput input, List<ImageInput> images) {
     Damages answer;
     try {
@@ -47,7 +56,7 @@ public class DamagePerception {
       LOG.warn("claims.damage fell back to the text reader: {} ({})", e.getMessage(), e.kind());
       return reader.read(input);
     }
-    String defaultSource = images.isEmpty() ? "text" : "vision";
+    String defaultSource = images.isEmpty() ? TEXT : VISION;
     Map<String, Damage> merged = new LinkedHashMap<>();
     for (Damage d : reader.read(new DamageInput("", input.vehicle(), input.annotations(), List.of())).damages()) {
       merged.put(d.key(), d);
@@ -56,6 +65,16 @@ public class DamagePerception {
       Damage valid = validated(d, defaultSource);
       if (valid != null) {
         merged.putIfAbsent(valid.key(), valid);
+      }
+    }
+    if (!images.isEmpty()) {
+      for (Damage d : reader.read(new DamageInput(input.description(), input.vehicle(), List.of(), input.photos())).damages()) {
+        Damage seen = merged.get(d.key());
+        if (seen == null) {
+          merged.put(d.key(), d);
+        } else if (VISION.equals(seen.source())) {
+          merged.put(d.key(), seen.withSource(VISION_AND_TEXT));
+        }
       }
     }
     return new Damages(new ArrayList<>(merged.values()));

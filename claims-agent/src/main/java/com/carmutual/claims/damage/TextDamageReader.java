@@ -1,55 +1,41 @@
 package com.carmutual.claims.damage;
 
+import com.carmutual.claims.damage.ClauseGrammar.Clause;
 import com.carmutual.claims.damage.Lexicon.Kind;
-import com.carmutual.claims.damage.Lexicon.Token;
+import com.carmutual.claims.damage.Mention.Slot;
+import com.carmutual.claims.damage.Tokenizer.Token;
 import com.carmutual.claims.taxonomy.Part;
 import com.carmutual.claims.taxonomy.Taxonomy;
-import com.carmutual.claims.vehicle.VehicleClass;
 import com.carmutual.claims.vehicle.VehicleDescription;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads damaged parts from a claim description in English or Chinese, without a model: a lexicon of
- * part names, sides, positions, damage and severity words, and a small grammar over sentences and
- * clauses (a part takes the damage word that follows it, else the one before it, else the one of the
- * previous clause; sides and front/rear come from the words next to the part, then the clause, then
- * the sentence). Parts said to be fine are left out. Structured annotations from the report win
- * over the text for the same part and side.
+ * Reads damaged parts from a claim description in English or Chinese, without a model. The
+ * {@link Tokenizer} finds the words of the {@link Lexicon}; the {@link ClauseGrammar} ties
+ * modifiers, damage words and intensities to parts within a clause; this class carries what a
+ * clause leaves open across the sentence and the description (a side said once for several parts,
+ * "that side", a damage said in the next sentence, the front or rear of the impact), settles part
+ * codes with {@link PartResolver}, and keeps one line per part and side with the main damage
+ * ({@link DamageKinds}). Parts said to be fine, doubted, the other vehicle's, or only landmarks are
+ * left out. Structured annotations from the report win over the text for the same part and side.
  */
 @Singleton
 public class TextDamageReader {
   private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?])\\s+|[。！？；;\\n]+");
-  private static final Pattern CLAUSES = Pattern.compile("[,，、:：()（）]+|\\s+but\\s+|\\s+however\\s+|\\s+except\\s+");
-  private static final Pattern FILLER = Pattern.compile("(?i)[\\s\\-]*|(\\s*(the|from|a|an|my|of|all|way|on|to|in|at|along|across|near)\\s*)*");
-  private static final Pattern SIDE_WORDS =
-      Pattern.compile("(?i)\\b(left|right|front|rear|back|driver'?s?|passenger'?s?|side|lf|rf|lr|rr|lh|rh)\\b");
-  private static final Pattern CONJUNCTION = Pattern.compile("(?i)\\s*(,|and|&|plus|as well as|和|与|及|以及|跟|还有)\\s*(the\\s+)?(both\\s+)?\\s*");
+  private static final Pattern CLAUSES =
+      Pattern.compile("[,，、:：()（）]+|\\s+[-–—]+\\s+|—+|\\s+(?:but|however|except|though|although|yet|whereas)\\s+|但是|不过|可是|但");
   private static final List<String> SIDE_CHAIN = List.of("FENDER", "FRT_DOOR_SHELL", "REAR_DOOR_SHELL", "QUARTER_PANEL");
-  private static final Map<String, Set<String>> FAMILIES =
-      Map.of(
-          "@DOOR", Set.of("FRT_DOOR_SHELL", "REAR_DOOR_SHELL"),
-          "@BUMPER", Set.of("FRT_BUMPER_COVER", "REAR_BUMPER_COVER"),
-          "@LAMP", Set.of("HEADLAMP", "TAIL_LAMP", "FOG_LAMP"),
-          "@FENDER", Set.of("FENDER", "QUARTER_PANEL", "FENDER_LINER"),
-          "@WINDOW", Set.of("DOOR_GLASS", "BACK_GLASS", "WINDSHIELD"),
-          "@RADAR", Set.of("FRT_RADAR", "BSM_RADAR", "PARK_SENSOR"),
-          "@REINF", Set.of("FRT_BUMPER_REINF", "REAR_BUMPER_REINF"));
-  private static final Set<String> PUNCTURABLE = Set.of("TIRE", "RADIATOR", "AC_CONDENSER", "FENDER_LINER");
-  private static final Set<String> BREAKABLE =
-      Set.of("HEADLAMP", "TAIL_LAMP", "FOG_LAMP", "MIRROR", "PARK_SENSOR", "FRT_RADAR", "BSM_RADAR", "FRT_GRILLE", "FRT_LOWER_GRILLE", "DOOR_HANDLE", "WHEEL_ALLOY", "SPOILER", "COWL_COVER", "BODYSIDE_MLDG");
-
-  private static final Set<String> SUB_PARTS =
-      Set.of("FENDER_LINER", "HOOD_HINGE", "WHEEL_FLARE", "@WINDOW", "DOOR_GLASS", "BACK_GLASS", "DOOR_HANDLE", "MIRROR", "BODYSIDE_MLDG",
-          "FRT_BUMPER_ABSORBER", "@REINF", "PARK_SENSOR", "@RADAR", "BSM_RADAR", "FRT_LOWER_GRILLE", "FOG_LAMP");
 
   private final Lexicon lexicon = new Lexicon();
+  private final Tokenizer tokenizer = new Tokenizer(lexicon);
+  private final ClauseGrammar grammar = new ClauseGrammar();
   private final Taxonomy taxonomy;
 
   public TextDamageReader(Taxonomy taxonomy) {
@@ -78,7 +64,7 @@ public class TextDamageReader {
     }
     String side = part.perSide() ? normaliseSide(a.side()) : "CENTER";
     String type = a.damageType() == null ? "dent" : a.damageType().toLowerCase(Locale.ROOT);
-    String severity = a.severity() == null ? defaultSeverity(type) : a.severity().toLowerCase(Locale.ROOT);
+    String severity = a.severity() == null ? DamageKinds.severity(type, null, null, null, part) : a.severity().toLowerCase(Locale.ROOT);
     return new Damage(part.code(), side, type, severity, "annotation", 1.0, null, "structured annotation in the report");
   }
 
@@ -86,663 +72,393 @@ public class TextDamageReader {
     if (side == null) {
       return "LEFT";
     }
-    String s = side.trim().toUpperCase(Locale.ROOT);
-    return switch (s) {
-      case "L", "LEFT", "DRIVER", "LH" -> "LEFT";
+    return switch (side.trim().toUpperCase(Locale.ROOT)) {
       case "R", "RIGHT", "PASSENGER", "RH" -> "RIGHT";
       default -> "LEFT";
     };
   }
 
-  /** One mention of a part in a clause, with everything the grammar attached to it. */
-  private static final class Mention {
-    Token part;
-    String code;
-    boolean explicitPosition;
-    List<String> sides = new ArrayList<>();
-    boolean sideDefaulted;
-    Token damage;
-    boolean damageInherited;
-    boolean weak;
-    String severity;
-    boolean negated;
-    boolean bothDoors;
-    String evidence;
-  }
-
-  private record Clause(String text, List<Token> tokens) {
-    List<Token> of(Kind kind) {
-      return tokens.stream().filter(t -> t.kind() == kind).toList();
-    }
-
-    boolean hasParts() {
-      return tokens.stream().anyMatch(t -> t.kind() == Kind.PART);
-    }
-  }
-
-  /**
-   * Lights that are not the vehicle's: "stopped at a light", "ran a red light", 红绿灯. Masked before
-   * tokenising so that "light" is not read as a lamp of the car.
-   */
-  private static final Pattern ROAD_SIGNALS =
-      Pattern.compile(
-          "\\b(?:at|through|ran|run|running|runs|on|by|near|for|waiting at|stopped at)\\s+(?:a|the)\\s+"
-              + "(?:red\\s+|green\\s+|yellow\\s+|amber\\s+)?(?:traffic\\s+|stop\\s+)?lights?\\b"
-              + "|\\b(?:traffic|red|green|yellow|amber|street)\\s+lights?\\b"
-              + "|红绿灯|红灯|绿灯|黄灯|路灯|信号灯|交通灯");
-
   List<Damage> readText(String description, VehicleDescription vehicle) {
-    String text = description == null ? "" : description.toLowerCase(Locale.ROOT).replace('’', '\'');
-    text = ROAD_SIGNALS.matcher(text).replaceAll("signal");
+    String text = tokenizer.normalise(description);
     List<List<Clause>> sentences = new ArrayList<>();
+    int index = 0;
     for (String s : SENTENCES.split(text)) {
-      if (s.isBlank()) {
-        continue;
-      }
+      List<String> pieces = clauses(s);
       List<Clause> clauses = new ArrayList<>();
-      for (String c : CLAUSES.split(s)) {
-        if (!c.isBlank()) {
-          clauses.add(new Clause(c.trim(), attachSubParts(lexicon.tokenize(c.trim()), c.trim())));
-        }
+      for (String piece : pieces) {
+        clauses.add(grammar.read(index++, piece, tokenizer.tokenize(piece)));
       }
       if (!clauses.isEmpty()) {
         sentences.add(clauses);
       }
     }
-    String descriptionPosition = firstPosition(sentences);
-    String lastSide = null;
-    String lastPosition = null;
-    List<Mention> mentions = new ArrayList<>();
-    for (List<Clause> sentence : sentences) {
-      for (int ci = 0; ci < sentence.size(); ci++) {
-        Clause clause = sentence.get(ci);
-        List<Mention> clauseMentions = mentionsOf(clause, sentence, ci, vehicle, lastSide, lastPosition, descriptionPosition);
-        mentions.addAll(clauseMentions);
-      }
-      for (Clause c : sentence) {
-        for (Token t : c.tokens()) {
-          if (t.kind() == Kind.SIDE) {
-            lastSide = t.value().split(":")[0];
-          }
-          String pos = positionOf(t);
-          if (pos != null) {
-            lastPosition = pos;
-          }
-        }
-      }
+    inherit(sentences);
+    Discourse discourse = new Discourse(sentences);
+    List<Mention> all = new ArrayList<>();
+    sentences.forEach(s -> s.forEach(c -> all.addAll(c.mentions())));
+    for (Mention m : all) {
+      resolve(m, discourse, vehicle);
     }
-    return toDamages(mentions);
-  }
-
-  private static String positionOf(Token t) {
-    if (t.kind() == Kind.POS) {
-      return t.value();
-    }
-    if (t.kind() == Kind.SIDE && t.value().contains(":")) {
-      return t.value().split(":")[1];
-    }
-    return null;
-  }
-
-  private static String firstPosition(List<List<Clause>> sentences) {
-    for (List<Clause> s : sentences) {
-      for (Clause c : s) {
-        for (Token t : c.tokens()) {
-          String p = positionOf(t);
-          if (p != null) {
-            return p;
-          }
-        }
-      }
-    }
-    return null;
-  }
-
-  private List<Mention> mentionsOf(
-      Clause clause,
-      List<Clause> sentence,
-      int ci,
-      VehicleDescription vehicle,
-      String lastSide,
-      String lastPosition,
-      String descriptionPosition) {
-    List<Token> tokens = clause.tokens();
-    List<Integer> partIdx = new ArrayList<>();
-    for (int i = 0; i < tokens.size(); i++) {
-      if (tokens.get(i).kind() == Kind.PART) {
-        partIdx.add(i);
-      }
-    }
-    if (partIdx.isEmpty()) {
-      return List.of();
-    }
-    boolean negatedClause = !clause.of(Kind.NEG).isEmpty();
-    List<Mention> out = new ArrayList<>();
-    for (int k = 0; k < partIdx.size(); k++) {
-      int ti = partIdx.get(k);
-      int prevPart = k == 0 ? -1 : partIdx.get(k - 1);
-      int nextPart = k + 1 < partIdx.size() ? partIdx.get(k + 1) : tokens.size();
-      Mention m = new Mention();
-      m.part = tokens.get(ti);
-      m.evidence = clause.text();
-      // front/rear position: next to the part, then the clause, the sentence, the description
-      String position = null;
-      for (int j = ti - 1; j > prevPart; j--) {
-        String p = positionOf(tokens.get(j));
-        if (p != null) {
-          position = p;
-          break;
-        }
-      }
-      m.explicitPosition = position != null;
-      if (position == null) {
-        position = nearestInClause(tokens, ti, Lexicon.Kind.POS);
-      }
-      if (position == null) {
-        position = sentencePosition(sentence, ci);
-      }
-      if (position == null) {
-        position = lastPosition != null ? lastPosition : descriptionPosition;
-      }
-      m.code = resolve(m.part.value(), position, m.explicitPosition, tokens, ti, prevPart, nextPart, vehicle);
-      // damage word: adjective right before, else the first after, else the nearest before
-      Token own = null;
-      int back = ti - 1;
-      while (back > prevPart && Set.of(Kind.SIDE, Kind.POS, Kind.SEV, Kind.BOTH).contains(tokens.get(back).kind())) {
-        back--;
-      }
-      if (back > prevPart && tokens.get(back).kind() == Kind.DAMAGE && adjacent(clause.text(), tokens.get(back), m.part)) {
-        own = tokens.get(back);
-      }
-      if (own == null) {
-        for (int j = ti + 1; j < nextPart; j++) {
-          if (tokens.get(j).kind() == Kind.DAMAGE) {
-            own = tokens.get(j);
-            break;
-          }
-        }
-      }
-      // "bumper and both fog lights broken", 车门和后门都被撞凹了: coordinated parts share the damage word
-      for (int kk = k; own == null && kk + 1 < partIdx.size(); kk++) {
-        Token here = tokens.get(partIdx.get(kk));
-        Token there = tokens.get(partIdx.get(kk + 1));
-        if (!CONJUNCTION.matcher(SIDE_WORDS.matcher(clause.text().substring(here.end(), there.start())).replaceAll(" ")).matches()) {
-          break;
-        }
-        int after = kk + 2 < partIdx.size() ? partIdx.get(kk + 2) : tokens.size();
-        for (int j = partIdx.get(kk + 1) + 1; j < after && own == null; j++) {
-          if (tokens.get(j).kind() == Kind.DAMAGE) {
-            own = tokens.get(j);
-          }
-        }
-      }
-      if (own == null) {
-        for (int j = ti - 1; j >= 0; j--) {
-          if (tokens.get(j).kind() == Kind.DAMAGE) {
-            own = tokens.get(j);
-            m.weak = prevPart >= 0;
-            break;
-          }
-        }
-      }
-      if (own == null) {
-        m.damageInherited = true;
-        own = inheritedDamage(sentence, ci);
-      }
-      m.damage = own;
-      m.negated = negatedClause && (own == null || m.damageInherited);
-      m.severity = severityWord(tokens, prevPart, nextPart);
-      if (m.severity == null) {
-        m.severity = trailingSeverity(sentence, ci);
-      }
-      out.add(m);
-    }
-    mergeFamilies(out);
-    assignSides(out, tokens, partIdx, sentence, ci, lastSide);
-    expandRanges(out, clause);
-    return out;
+    expandRanges(sentences);
+    return toDamages(all);
   }
 
   /**
-   * "front fender liner", "front door handle", 车门玻璃: a part name right before a sub-part only
-   * says where the sub-part is. The first becomes a front/rear position.
+   * Clauses of a sentence; a clause naming parts but no damage joins the next one ("front bumper,
+   * grille and hood all smashed"), a clause of only sides or intensities joins the one before
+   * ("flat tire, front left", "..., small ones").
    */
-  private static List<Token> attachSubParts(List<Token> tokens, String text) {
-    List<Token> out = new ArrayList<>();
-    for (int i = 0; i < tokens.size(); i++) {
-      Token t = tokens.get(i);
-      if (t.kind() == Kind.PART && i + 1 < tokens.size()) {
-        Token next = tokens.get(i + 1);
-        if (next.kind() == Kind.PART && SUB_PARTS.contains(next.value()) && text.substring(t.end(), next.start()).isBlank()) {
-          String pos = impliedPosition(t.value());
-          if (pos != null) {
-            out.add(new Token(Kind.POS, pos, t.start(), t.end(), t.text()));
-          }
+  private List<String> clauses(String sentence) {
+    List<String> out = new ArrayList<>();
+    for (String c : CLAUSES.split(sentence)) {
+      if (c.isBlank()) {
+        continue;
+      }
+      String piece = c.trim();
+      List<Token> tokens = tokenizer.tokenize(piece);
+      boolean parts = tokens.stream().anyMatch(t -> t.kind() == Kind.PART);
+      boolean said = tokens.stream().anyMatch(t -> t.kind() == Kind.DAMAGE || t.kind() == Kind.FINE || t.kind() == Kind.WORKS);
+      boolean modifiers = tokens.stream().anyMatch(t -> t.kind() == Kind.SIDE || t.kind() == Kind.POS || t.kind() == Kind.SEV || t.kind() == Kind.BOTH);
+      if (!out.isEmpty() && !parts && !said && modifiers) {
+        out.set(out.size() - 1, out.get(out.size() - 1) + ", " + piece);
+        continue;
+      }
+      out.add(piece);
+    }
+    List<String> merged = new ArrayList<>();
+    for (int i = 0; i < out.size(); i++) {
+      String piece = out.get(i);
+      while (i + 1 < out.size() && namesPartsOnly(piece)) {
+        piece = piece + ", " + out.get(++i);
+      }
+      merged.add(piece);
+    }
+    return merged;
+  }
+
+  private boolean namesPartsOnly(String piece) {
+    List<Token> tokens = tokenizer.tokenize(piece);
+    return tokens.stream().anyMatch(t -> t.kind() == Kind.PART)
+        && tokens.stream().noneMatch(t -> t.kind() == Kind.DAMAGE || t.kind() == Kind.FINE || t.kind() == Kind.WORKS || t.kind() == Kind.NOT);
+  }
+
+  /**
+   * A part with no damage word takes the one said without a part in its sentence ("scratched the
+   * whole side, front door to quarter panel") or in the next sentence ("...rolled into the rear
+   * door. There's a tiny dent."); damage words and intensities in a part-less clause after a part
+   * go with it ("..., paint gone in a long strip").
+   */
+  private static void inherit(List<List<Clause>> sentences) {
+    for (int si = 0; si < sentences.size(); si++) {
+      List<Clause> sentence = sentences.get(si);
+      for (int ci = 0; ci < sentence.size(); ci++) {
+        Clause c = sentence.get(ci);
+        if (!c.hasParts()) {
           continue;
         }
-      }
-      out.add(t);
-    }
-    return out;
-  }
-
-  private static String impliedPosition(String code) {
-    if (code.startsWith("FRT_") || Set.of("FENDER", "HEADLAMP", "WINDSHIELD", "HOOD", "FOG_LAMP").contains(code)) {
-      return "front";
-    }
-    if (code.startsWith("REAR_") || Set.of("TAIL_LAMP", "TRUNK_LID", "QUARTER_PANEL", "BACK_GLASS", "LIFTGATE", "@TAILGATE").contains(code)) {
-      return "rear";
-    }
-    return null;
-  }
-
-  private static boolean adjacent(String text, Token before, Token part) {
-    String gap = SIDE_WORDS.matcher(text.substring(before.end(), part.start())).replaceAll(" ");
-    return FILLER.matcher(gap).matches();
-  }
-
-  private static String nearestInClause(List<Token> tokens, int ti, Kind kind) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (int j = 0; j < tokens.size(); j++) {
-      String p = positionOf(tokens.get(j));
-      if (p != null && Math.abs(j - ti) < bestDistance) {
-        best = p;
-        bestDistance = Math.abs(j - ti);
-      }
-    }
-    return best;
-  }
-
-  private static String sentencePosition(List<Clause> sentence, int ci) {
-    for (int c = ci - 1; c >= 0; c--) {
-      List<Token> ts = sentence.get(c).tokens();
-      for (int j = ts.size() - 1; j >= 0; j--) {
-        String p = positionOf(ts.get(j));
-        if (p != null) {
-          return p;
-        }
-      }
-    }
-    return null;
-  }
-
-  private static Token inheritedDamage(List<Clause> sentence, int ci) {
-    for (int c = ci - 1; c >= 0; c--) {
-      List<Token> d = sentence.get(c).of(Kind.DAMAGE);
-      if (!d.isEmpty()) {
-        return d.get(d.size() - 1);
-      }
-    }
-    for (int c = ci + 1; c < sentence.size(); c++) {
-      if (sentence.get(c).hasParts()) {
-        break;
-      }
-      List<Token> d = sentence.get(c).of(Kind.DAMAGE);
-      if (!d.isEmpty()) {
-        return d.get(0);
-      }
-    }
-    return null;
-  }
-
-  private static String severityWord(List<Token> tokens, int from, int to) {
-    String found = null;
-    for (int j = Math.max(0, from + 1); j < to; j++) {
-      if (tokens.get(j).kind() == Kind.SEV) {
-        found = strongest(found, tokens.get(j).value());
-      }
-    }
-    return found;
-  }
-
-  /** Severity words in the part-less clauses that follow ("..., small ones", "..., paint gone in a long strip"). */
-  private static String trailingSeverity(List<Clause> sentence, int ci) {
-    String found = null;
-    for (int c = ci + 1; c < sentence.size() && !sentence.get(c).hasParts(); c++) {
-      for (Token t : sentence.get(c).tokens()) {
-        if (t.kind() == Kind.SEV) {
-          found = strongest(found, t.value());
-        } else if (t.kind() == Kind.DAMAGE && t.value().contains(":")) {
-          found = strongest(found, t.value().split(":")[1]);
-        }
-      }
-    }
-    return found;
-  }
-
-  private static int rank(String severity) {
-    return switch (severity) {
-      case "minor" -> 1;
-      case "moderate" -> 2;
-      case "severe" -> 3;
-      default -> 0;
-    };
-  }
-
-  private static String strongest(String a, String b) {
-    if (a == null) {
-      return b;
-    }
-    return rank(b) > rank(a) ? b : a;
-  }
-
-  /** Resolves a part family (door, bumper, lamp...) to a part code with the position said. */
-  private String resolve(
-      String value, String position, boolean explicit, List<Token> tokens, int ti, int prevPart, int nextPart, VehicleDescription vehicle) {
-    boolean rear = "rear".equals(position);
-    boolean pickup = vehicle != null && VehicleClass.isPickup(vehicle.make(), vehicle.model(), null);
-    boolean knownNonPickup = vehicle != null && vehicle.model() != null && !pickup;
-    return switch (value) {
-      case "@BUMPER" -> rear ? "REAR_BUMPER_COVER" : "FRT_BUMPER_COVER";
-      case "@REINF" -> rear ? "REAR_BUMPER_REINF" : "FRT_BUMPER_REINF";
-      case "@FENDER" -> explicit && rear ? "QUARTER_PANEL" : "FENDER";
-      case "@LAMP" -> rear ? "TAIL_LAMP" : "HEADLAMP";
-      case "@RADAR" -> rear ? "BSM_RADAR" : "FRT_RADAR";
-      case "@DOOR" -> rear ? "REAR_DOOR_SHELL" : "FRT_DOOR_SHELL";
-      case "@TAILGATE" -> knownNonPickup ? "LIFTGATE" : "TAILGATE_PICKUP";
-      case "@WINDOW" -> {
-        boolean sideSaid = false;
-        for (int j = Math.max(0, prevPart + 1); j < nextPart; j++) {
-          sideSaid |= tokens.get(j).kind() == Kind.SIDE;
-        }
-        if (explicit && "front".equals(position) && !sideSaid) {
-          yield "WINDSHIELD";
-        }
-        if (explicit && rear && !sideSaid) {
-          yield "BACK_GLASS";
-        }
-        yield "DOOR_GLASS";
-      }
-      default -> value;
-    };
-  }
-
-  /** A generic "door" next to "rear doors" in the same clause is the same thing said twice. */
-  private static void mergeFamilies(List<Mention> mentions) {
-    for (Mention generic : new ArrayList<>(mentions)) {
-      Set<String> family = FAMILIES.get(generic.part.value());
-      if (family == null || generic.explicitPosition) {
-        continue;
-      }
-      for (Mention specific : mentions) {
-        boolean coordinated =
-            specific.part.start() > generic.part.end()
-                && CONJUNCTION.matcher(generic.evidence.substring(generic.part.end(), specific.part.start())).matches();
-        if (specific != generic && family.contains(specific.code) && !specific.part.value().startsWith("@") && !coordinated) {
-          if (specific.weak || specific.damageInherited) {
-            specific.damage = generic.damage;
-            specific.weak = false;
-            specific.damageInherited = generic.damageInherited;
+        for (Mention m : c.mentions()) {
+          if (m.hasDamage() || !m.negatedPredicates.isEmpty() || m.negatedPart) {
+            continue;
           }
-          if (specific.severity == null) {
-            specific.severity = generic.severity;
+          if (m.locative && !m.hasPredicate()) {
+            m.dropped = true;
+            continue;
           }
-          mentions.remove(generic);
-          break;
+          Clause source = partless(sentence, ci);
+          if (source == null && si + 1 < sentences.size() && sentences.get(si + 1).stream().noneMatch(Clause::hasParts)) {
+            source = sentences.get(si + 1).stream().filter(x -> !x.freePredicates().isEmpty()).findFirst().orElse(null);
+          }
+          if (source != null) {
+            take(m, source);
+            m.inherited = true;
+          }
+        }
+        for (int after = ci + 1; after < sentence.size() && !sentence.get(after).hasParts(); after++) {
+          Clause trailing = sentence.get(after);
+          Mention last = c.mentions().get(c.mentions().size() - 1);
+          for (Token t : trailing.freePredicates()) {
+            if (t.kind() == Kind.DAMAGE && !last.inherited && !trailingNegated(trailing, t)) {
+              last.predicates.add(t);
+            }
+          }
+          last.intensities.addAll(trailing.freeIntensities());
+          // "尾灯也坏了，左右都坏了", "headlights broken, both of them"
+          last.postBoth |= trailing.tokens().stream().anyMatch(t -> t.kind() == Kind.BOTH || t.kind() == Kind.ALL);
         }
       }
     }
   }
 
-  private void assignSides(List<Mention> mentions, List<Token> tokens, List<Integer> partIdx, List<Clause> sentence, int ci, String lastSide) {
-    for (Mention m : mentions) {
-      boolean perSide = taxonomy.part(m.code).map(Part::perSide).orElse(false);
-      if (!perSide) {
-        m.sides = List.of("CENTER");
-        continue;
-      }
-      int ti = tokens.indexOf(m.part);
-      int k = partIdx.indexOf(ti);
-      int prevPart = k <= 0 ? -1 : partIdx.get(k - 1);
-      int nextPart = k + 1 < partIdx.size() ? partIdx.get(k + 1) : tokens.size();
-      Token both = null;
-      Token side = null;
-      for (int j = ti - 1; j > prevPart && side == null && both == null; j--) {
-        if (tokens.get(j).kind() == Kind.BOTH) {
-          both = tokens.get(j);
-        } else if (tokens.get(j).kind() == Kind.SIDE) {
-          side = tokens.get(j);
-        }
-      }
-      for (int j = ti + 1; j < nextPart && side == null && both == null; j++) {
-        if (tokens.get(j).kind() == Kind.SIDE) {
-          side = tokens.get(j);
-        } else if (tokens.get(j).kind() == Kind.BOTH) {
-          both = tokens.get(j);
-        }
-      }
-      if (both == null && side == null && bothInSentence(tokens, sentence, ci)) {
-        both = m.part;
-      }
-      boolean pluralDoors = "@DOOR".equals(m.part.value()) && (m.part.text().endsWith("doors") || both != null);
-      String sideSaid = side != null ? side.value().split(":")[0] : nearestSide(tokens, ti);
-      if (sideSaid == null) {
-        sideSaid = sentenceSide(sentence, ci);
-      }
-      if (pluralDoors && sideSaid != null) {
-        m.sides = List.of(sideSaid);
-        m.bothDoors = true;
-        continue;
-      }
-      if (both != null) {
-        m.sides = List.of("LEFT", "RIGHT");
-        continue;
-      }
-      String s = side == null ? null : side.value().split(":")[0];
-      if (s == null) {
-        s = nearestSide(tokens, ti);
-      }
-      if (s == null) {
-        s = sentenceSide(sentence, ci);
-      }
-      if (s == null) {
-        s = lastSide;
-      }
-      if (s == null) {
-        s = "LEFT";
-        m.sideDefaulted = true;
-      }
-      m.sides = List.of(s);
-    }
+  private static boolean trailingNegated(Clause clause, Token t) {
+    return clause.tokens().stream().anyMatch(n -> n.kind() == Kind.NOT && n.end() <= t.start());
   }
 
-  /** "..., 左右都坏了": both sides said in this clause or a part-less clause after it. */
-  private static boolean bothInSentence(List<Token> tokens, List<Clause> sentence, int ci) {
-    for (int c = ci + 1; c < sentence.size() && !sentence.get(c).hasParts(); c++) {
-      if (!sentence.get(c).of(Kind.BOTH).isEmpty()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String nearestSide(List<Token> tokens, int ti) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (int j = 0; j < tokens.size(); j++) {
-      if (tokens.get(j).kind() == Kind.SIDE && Math.abs(j - ti) < bestDistance) {
-        best = tokens.get(j).value().split(":")[0];
-        bestDistance = Math.abs(j - ti);
-      }
-    }
-    return best;
-  }
-
-  private static String sentenceSide(List<Clause> sentence, int ci) {
+  private static Clause partless(List<Clause> sentence, int ci) {
     for (int c = ci - 1; c >= 0; c--) {
-      List<Token> s = sentence.get(c).of(Kind.SIDE);
-      if (!s.isEmpty()) {
-        return s.get(s.size() - 1).value().split(":")[0];
+      if (!sentence.get(c).hasParts() && !sentence.get(c).freePredicates().isEmpty()) {
+        return sentence.get(c);
       }
     }
-    for (int c = ci + 1; c < sentence.size(); c++) {
-      List<Token> s = sentence.get(c).of(Kind.SIDE);
-      if (!s.isEmpty()) {
-        return s.get(0).value().split(":")[0];
+    for (int c = ci + 1; c < sentence.size() && !sentence.get(c).hasParts(); c++) {
+      if (!sentence.get(c).freePredicates().isEmpty()) {
+        return sentence.get(c);
       }
     }
     return null;
+  }
+
+  private static void take(Mention m, Clause source) {
+    for (Token t : source.freePredicates()) {
+      if (t.kind() == Kind.DAMAGE && !trailingNegated(source, t)) {
+        m.predicates.add(t);
+      } else {
+        m.negatedPredicates.add(t);
+      }
+    }
+    m.intensities.addAll(source.freeIntensities());
+  }
+
+  /** Sides and front/rear said anywhere in the description, in reading order, for what a clause leaves open. */
+  private static final class Discourse {
+    private final List<Token> sides = new ArrayList<>();
+    private final Map<Token, Integer> order = new HashMap<>();
+    private final Map<Token, Integer> sentenceOf = new HashMap<>();
+    private final List<List<Clause>> sentences;
+
+    Discourse(List<List<Clause>> sentences) {
+      this.sentences = sentences;
+      int n = 0;
+      for (int si = 0; si < sentences.size(); si++) {
+        for (Clause c : sentences.get(si)) {
+          for (Token t : c.tokens()) {
+            order.put(t, n++);
+            sentenceOf.put(t, si);
+            if (t.kind() == Kind.SIDE) {
+              sides.add(t);
+            }
+          }
+        }
+      }
+    }
+
+    /** The side said last before the part, else the first said after it in its sentence. */
+    String sideAround(Mention m, boolean beforeOnly) {
+      int at = order.getOrDefault(m.part, -1);
+      Token before = null;
+      Token after = null;
+      for (Token t : sides) {
+        int o = order.get(t);
+        if (o < at) {
+          before = t;
+        } else if (after == null && o > at && sentenceOf.get(t).equals(sentenceOf.get(m.part))) {
+          after = t;
+        }
+      }
+      Token chosen = before != null ? before : beforeOnly ? null : after;
+      return chosen == null ? null : chosen.value().split(":")[0];
+    }
+
+    /** Front or rear of the impact near the part: its clause, its sentence, then the whole description. */
+    String area(Mention m) {
+      Integer si = sentenceOf.get(m.part);
+      if (si == null) {
+        return null;
+      }
+      for (Clause c : sentences.get(si)) {
+        if (c.index() == m.clauseIndex) {
+          String a = vote(List.of(c), m);
+          if (a != null) {
+            return a;
+          }
+        }
+      }
+      String a = vote(sentences.get(si), m);
+      if (a != null) {
+        return a;
+      }
+      List<Clause> everything = new ArrayList<>();
+      sentences.forEach(everything::addAll);
+      return vote(everything, m);
+    }
+
+    private static String vote(List<Clause> clauses, Mention self) {
+      int front = 0;
+      int rear = 0;
+      for (Clause c : clauses) {
+        for (Token t : c.freeSides()) {
+          String p = t.kind() == Kind.POS ? t.value() : t.value().contains(":") ? t.value().split(":")[1] : null;
+          front += "front".equals(p) ? 1 : 0;
+          rear += "rear".equals(p) ? 1 : 0;
+        }
+        for (Mention m : c.mentions()) {
+          if (m == self || m.dropped || m.value.equals("@DOOR") || m.value.endsWith("DOOR_SHELL") || m.value.equals("@WINDOW")) {
+            continue;
+          }
+          String p = explicitArea(m);
+          front += "front".equals(p) ? 1 : 0;
+          rear += "rear".equals(p) ? 1 : 0;
+        }
+      }
+      return front > rear ? "front" : rear > front ? "rear" : null;
+    }
+
+    private static String explicitArea(Mention m) {
+      for (Slot s : m.slots) {
+        if (s.pos() != null) {
+          return s.pos();
+        }
+      }
+      if (m.postPos != null) {
+        return m.postPos;
+      }
+      return m.impliedPos != null ? m.impliedPos : ClauseGrammar.impliedPosition(m.value);
+    }
+  }
+
+  private void resolve(Mention m, Discourse discourse, VehicleDescription vehicle) {
+    if (m.dropped || m.denied() || m.doubted || m.otherVehicle || m.landmark) {
+      m.dropped = true;
+      return;
+    }
+    boolean punctured = m.predicates.stream().anyMatch(t -> t.value().startsWith("puncture"));
+    List<Slot> slots = m.slots.isEmpty() ? List.of(new Slot(null, null, false, false)) : m.slots;
+    for (Slot slot : slots) {
+      String pos = slot.pos() != null ? slot.pos() : m.postPos != null ? m.postPos : m.impliedPos;
+      boolean ownPos = pos != null;
+      if (pos == null && m.value.startsWith("@")) {
+        pos = discourse.area(m);
+      }
+      boolean sideSaid = slot.side() != null || slot.both() || m.postSide != null || m.postBoth || m.thatSide;
+      boolean both = slot.both() || m.postBoth;
+      boolean all = slot.all();
+      String side = slot.side() != null ? slot.side() : m.postSide;
+      if (side == null && m.thatSide) {
+        side = discourse.sideAround(m, true);
+      }
+      boolean defaulted = false;
+      if (side == null) {
+        side = discourse.sideAround(m, false);
+      }
+      if (side == null) {
+        side = "LEFT";
+        defaulted = true;
+      }
+      boolean pluralDoors = "@DOOR".equals(m.value) && !ownPos && (both || all || m.part.text().endsWith("doors"));
+      if (pluralDoors) {
+        // "both doors on the right", 副驾驶侧的两个车门: front and rear door of that side; "all four doors": every door
+        List<String> doorSides = all || (both && defaulted) ? List.of("LEFT", "RIGHT") : List.of(side);
+        List<String> doors = both && defaulted && !all ? List.of("FRT_DOOR_SHELL") : List.of("FRT_DOOR_SHELL", "REAR_DOOR_SHELL");
+        for (String door : doors) {
+          for (String s : doorSides) {
+            m.resolved.add(new String[] {door, s});
+          }
+        }
+        continue;
+      }
+      String code = PartResolver.resolve(m.value, pos, ownPos, sideSaid, punctured, vehicle);
+      Part part = code == null ? null : taxonomy.part(code).orElse(null);
+      if (part == null) {
+        continue;
+      }
+      if (!part.perSide()) {
+        m.resolved.add(new String[] {code, "CENTER"});
+      } else if ((both || all) && !(slot.side() != null || m.postSide != null)) {
+        m.resolved.add(new String[] {code, "LEFT"});
+        m.resolved.add(new String[] {code, "RIGHT"});
+      } else {
+        m.resolved.add(new String[] {code, side});
+        m.sideDefaulted |= defaulted;
+      }
+    }
   }
 
   /** "front door to quarter panel" names the panels in between too. */
-  private static void expandRanges(List<Mention> mentions, Clause clause) {
-    for (int k = 0; k + 1 < mentions.size(); k++) {
-      Mention a = mentions.get(k);
-      Mention b = mentions.get(k + 1);
-      int ia = SIDE_CHAIN.indexOf(a.code);
-      int ib = SIDE_CHAIN.indexOf(b.code);
-      if (ia < 0 || ib < 0 || Math.abs(ia - ib) < 2 || a.part.end() > b.part.start()) {
-        continue;
+  private static void expandRanges(List<List<Clause>> sentences) {
+    for (List<Clause> sentence : sentences) {
+      for (Clause c : sentence) {
+        List<Mention> live = c.mentions().stream().filter(m -> !m.dropped && m.resolved.size() == 1).toList();
+        for (int k = 0; k + 1 < live.size(); k++) {
+          Mention a = live.get(k);
+          Mention b = live.get(k + 1);
+          int ia = SIDE_CHAIN.indexOf(a.resolved.get(0)[0]);
+          int ib = SIDE_CHAIN.indexOf(b.resolved.get(0)[0]);
+          boolean range = c.tokens().stream().anyMatch(t -> t.kind() == Kind.RANGE && t.start() >= a.part.end() && t.end() <= b.prefixStart);
+          if (ia < 0 || ib < 0 || Math.abs(ia - ib) < 2 || !range) {
+            continue;
+          }
+          if (!b.hasDamage()) {
+            b.predicates.addAll(a.predicates);
+          }
+          for (int i = Math.min(ia, ib) + 1; i < Math.max(ia, ib); i++) {
+            b.resolved.add(new String[] {SIDE_CHAIN.get(i), b.resolved.get(0)[1]});
+          }
+        }
       }
-      String gap = clause.text().substring(a.part.end(), b.part.start());
-      boolean range = clause.tokens().stream().anyMatch(t -> t.kind() == Kind.RANGE && t.start() >= a.part.end() && t.end() <= b.part.start());
-      String rest = gap.replaceAll("(?i)\\b(to|through|thru|all the way to|until|the|from|all|way)\\b|->|到|至|一直", "").trim();
-      if (!range || !rest.isEmpty()) {
-        continue;
-      }
-      int step = ia < ib ? 1 : -1;
-      List<Mention> between = new ArrayList<>();
-      for (int i = ia + step; i != ib; i += step) {
-        Mention m = new Mention();
-        m.part = b.part;
-        m.code = SIDE_CHAIN.get(i);
-        m.sides = b.sides;
-        m.damage = b.damage != null ? b.damage : a.damage;
-        m.damageInherited = b.damageInherited;
-        m.severity = b.severity;
-        m.negated = b.negated;
-        m.evidence = clause.text();
-        between.add(m);
-      }
-      mentions.addAll(k + 1, between);
-      k += between.size();
     }
   }
 
   private List<Damage> toDamages(List<Mention> mentions) {
-    Map<String, Damage> strong = new LinkedHashMap<>();
-    Map<String, Damage> weak = new LinkedHashMap<>();
-    List<Mention> expanded = new ArrayList<>();
+    Map<String, Damage> out = new LinkedHashMap<>();
     for (Mention m : mentions) {
-      expanded.add(m);
-      if (m.bothDoors) {
-        Mention rear = new Mention();
-        rear.part = m.part;
-        rear.code = "REAR_DOOR_SHELL";
-        rear.sides = m.sides;
-        rear.damage = m.damage;
-        rear.damageInherited = m.damageInherited;
-        rear.severity = m.severity;
-        rear.negated = m.negated;
-        rear.weak = m.weak;
-        rear.evidence = m.evidence;
-        m.code = "FRT_DOOR_SHELL";
-        expanded.add(rear);
-      }
-    }
-    for (Mention m : expanded) {
-      if (m.negated) {
+      if (m.dropped) {
         continue;
       }
-      Part part = taxonomy.part(m.code).orElse(null);
-      if (part == null) {
+      for (String[] codeSide : m.resolved) {
+        Part part = taxonomy.part(codeSide[0]).orElseThrow();
+        Damage d = damage(m, part, codeSide[1]);
+        Damage before = out.get(d.key());
+        if (before == null || outranks(d, before)) {
+          out.put(d.key(), d);
+        }
+      }
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  private static boolean outranks(Damage a, Damage b) {
+    int ra = DamageKinds.rank(a.damageType());
+    int rb = DamageKinds.rank(b.damageType());
+    return ra != rb ? ra > rb : DamageKinds.order(a.severity()) > DamageKinds.order(b.severity());
+  }
+
+  private static Damage damage(Mention m, Part part, String side) {
+    String type = null;
+    String hint = null;
+    for (Token t : m.predicates) {
+      if (t.kind() != Kind.DAMAGE) {
         continue;
       }
-      String[] typeAndHint = typeOf(m.damage, part);
-      String type = typeAndHint[0];
-      String severity = severityOf(type, typeAndHint[1], m.severity, part);
-      double confidence = 0.85;
-      if (m.sideDefaulted) {
-        confidence -= 0.25;
-      }
-      if (m.damageInherited) {
-        confidence -= 0.1;
-      }
-      if (m.damage == null) {
-        confidence -= 0.2;
-      }
-      if (m.weak) {
-        confidence -= 0.2;
-      }
-      for (String side : m.sides) {
-        Damage d =
-            new Damage(part.code(), side, type, severity, "text", round(confidence), null, m.evidence);
-        if (m.weak) {
-          weak.putIfAbsent(d.key(), d);
-        } else {
-          strong.putIfAbsent(d.key(), d);
-        }
+      String candidate = t.value().startsWith("impact") ? "impact" : DamageKinds.typeOn(t.value(), part, part.painted());
+      if (type == null || DamageKinds.rank(candidate) > DamageKinds.rank(type)) {
+        type = candidate;
+        hint = DamageKinds.hint(t.value());
+      } else if (candidate.equals(type)) {
+        hint = DamageKinds.strongest(hint, DamageKinds.hint(t.value()));
       }
     }
-    weak.forEach(strong::putIfAbsent);
-    return new ArrayList<>(strong.values());
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 100) / 100.0;
-  }
-
-  /** Damage type and severity hint of a damage word as it applies to this part. */
-  private static String[] typeOf(Token damage, Part part) {
-    String value = damage == null ? "generic" : damage.value();
-    String[] split = value.split(":");
-    String type = split[0];
-    String hint = split.length > 1 ? split[1] : null;
-    switch (type) {
-      case "generic" -> {
-        if (part.glass()) {
-          type = "crack";
-        } else if (BREAKABLE.contains(part.code())) {
-          type = "broken";
-        } else if ("TIRE".equals(part.code())) {
-          type = "puncture";
-        } else {
-          type = "dent";
-        }
-      }
-      case "chip" -> type = part.glass() ? "crack" : "scratch";
-      case "broken" -> type = part.glass() ? "shattered" : "broken";
-      case "shattered" -> type = part.glass() ? "shattered" : "broken";
-      case "puncture" -> {
-        if (!PUNCTURABLE.contains(part.code())) {
-          type = part.glass() || BREAKABLE.contains(part.code()) ? "broken" : "crack";
-          hint = null;
-        }
-      }
-      case "dent" -> {
-        if (part.glass()) {
-          type = "severe".equals(hint) ? "shattered" : "crack";
-          hint = null;
-        }
-      }
-      default -> {}
+    boolean noWord = type == null;
+    if (type == null || "impact".equals(type)) {
+      type = DamageKinds.typeOn("impact", part, part.painted());
     }
-    return new String[] {type, hint};
-  }
-
-  private static String severityOf(String type, String hint, String word, Part part) {
-    return switch (type) {
-      case "scratch" -> {
-        String s = word != null ? word : hint;
-        yield s == null || "minor".equals(s) ? "minor" : "moderate";
-      }
-      case "dent" -> word != null ? word : hint != null ? hint : "moderate";
-      case "bent" -> {
-        boolean severe = "severe".equals(word) || "severe".equals(hint) || part.structural();
-        yield severe ? "severe" : "moderate";
-      }
-      case "puncture" -> "severe".equals(hint) ? "severe" : "moderate";
-      case "crack" -> "moderate";
-      default -> "severe";
-    };
-  }
-
-  private static String defaultSeverity(String type) {
-    return switch (type) {
-      case "scratch" -> "minor";
-      case "dent", "crack", "bent", "puncture" -> "moderate";
-      default -> "severe";
-    };
+    String said = null;
+    for (Token t : m.intensities) {
+      said = DamageKinds.strongest(said, t.value());
+    }
+    if (!m.negatedIntensities.isEmpty() && said == null) {
+      said = "minor";
+    }
+    String span = m.clauseText.substring(Math.min(m.prefixStart, m.clauseText.length()), Math.min(m.spanEnd, m.clauseText.length()));
+    String severity = DamageKinds.severity(type, hint, said, DamageKinds.sizeCm(span), part);
+    double confidence = 0.85;
+    if (m.sideDefaulted && part.perSide()) {
+      confidence -= 0.3;
+    }
+    if (m.inherited) {
+      confidence -= 0.1;
+    }
+    if (noWord) {
+      confidence -= 0.25;
+    }
+    return new Damage(part.code(), side, type, severity, "text", Math.round(confidence * 100) / 100.0, null, m.clauseText);
   }
 }

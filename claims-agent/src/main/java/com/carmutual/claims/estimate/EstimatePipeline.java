@@ -3,6 +3,7 @@ package com.carmutual.claims.estimate;
 import com.carmutual.claims.damage.DamageInput;
 import com.carmutual.claims.damage.DamagePerception;
 import com.carmutual.claims.damage.Damages;
+import com.carmutual.claims.damage.PhotoTextAgreement;
 import com.carmutual.claims.flag.Flag;
 import com.carmutual.claims.intake.Claim;
 import com.carmutual.claims.intake.ClaimReport;
@@ -75,6 +76,7 @@ public class EstimatePipeline {
               List<Flag> flags = new ArrayList<>(claim.flags());
               flags.addAll(vehicleFlags(vehicle));
               flags.addAll(plan.flags());
+              flags.addAll(PhotoTextAgreement.flags(damages.damages()));
               if (tl.totalLoss()) {
                 flags.add(new Flag("TOTAL_LOSS", "estimate", "warning", null,
                     "repair " + tl.repairCost().toPlainString() + " >= threshold " + tl.thresholdAmount().toPlainString() + ": " + tl.explanation()));

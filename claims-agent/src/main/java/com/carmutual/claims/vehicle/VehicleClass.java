@@ -21,6 +21,11 @@ public enum VehicleClass {
   private static final Pattern SUV_MODELS =
       Pattern.compile(
           "\\b(explorer|rogue|sportage|model y|model x|grand cherokee|cherokee|wrangler|rav4|rav-4|cr-v|crv|hr-v|pilot|highlander|4runner|escape|edge|expedition|tahoe|suburban|equinox|traverse|tucson|santa fe|palisade|sorento|telluride|cx-5|cx-9|outback|forester|ascent|pathfinder|murano|atlas|tiguan|x3|x5|q5|q7|glc|gle|rx|nx|xc60|xc90)\\b");
+  /** Hatchbacks, minivans and Chinese-market SUVs: a liftgate where a sedan has a trunk lid. */
+  private static final Pattern OTHER_LIFTGATE_MODELS =
+      Pattern.compile(
+          "\\b(prius|golf|fit|jazz|yaris hatchback|impreza hatchback|mazda ?3 hatchback|bolt|leaf|i3|odyssey|sienna|pacifica|carnival|sedona|quest|caravan|"
+              + "boyue|es6|es8|ec6|tang|song|yuan|h6|cs75|cs55|tiggo|l7|l8|l9|li one|g9|p7 suv|x9|zeekr 001|model y|model x|byd atto|atto 3)\\b");
   private static final Set<String> LUXURY_MAKES =
       Set.of("tesla", "bmw", "mercedes-benz", "mercedes", "audi", "lexus", "porsche", "land rover", "jaguar", "genesis", "maserati", "volvo", "acura", "infiniti", "cadillac", "lincoln", "rivian", "lucid", "polestar");
 
@@ -62,6 +67,15 @@ public enum VehicleClass {
   /** True when the body class or model name says pickup truck. */
   public static boolean isPickup(String make, String model, String bodyClass) {
     return lower(bodyClass).contains("pickup") || PICKUP_MODELS.matcher(lower(model)).find() || "ram".equals(lower(make));
+  }
+
+  /** True when the body opens at the back with a liftgate (SUVs, hatchbacks, minivans), not a trunk lid. */
+  public static boolean hasLiftgate(String make, String model, String bodyClass) {
+    String body = lower(bodyClass);
+    String md = lower(model);
+    return !isPickup(make, model, bodyClass)
+        && (body.contains("sport utility") || body.contains("suv") || body.contains("hatchback") || body.contains("minivan") || body.contains("multipurpose")
+            || SUV_MODELS.matcher(md).find() || OTHER_LIFTGATE_MODELS.matcher(md).find());
   }
 
   private static String lower(String s) {

@@ -71,7 +71,7 @@ class ClaimsApiTest {
 
   @Test
   void jsonClaimGets201AndAPricedEstimateWhoseTotalsAreTheSumOfItsLines() throws Exception {
-    HttpResponse<String> created = post(report("Rear-ended at a light, rear bumper cracked and the trunk lid dented. LR tail light smashed."), null);
+    HttpResponse<String> created = post(report("Rear-ended at a light, rear bumper cracked and the tailgate dented. LR tail light smashed."), null);
     assertEquals(201, created.code());
     String id = json(created.body()).get("claimId").getStringValue();
     JsonNode est = json(get("/v1/claims/" + id + "/estimate"));
@@ -85,7 +85,7 @@ class ClaimsApiTest {
       }
     }
     assertTrue(parts.contains("REAR_BUMPER_COVER:repair:text"), parts.toString());
-    assertTrue(parts.contains("TRUNK_LID:repair:text"), parts.toString());
+    assertTrue(parts.contains("TAILGATE_PICKUP:repair:text"), parts.toString());
     assertTrue(parts.contains("TAIL_LAMP:replace:text"), parts.toString());
     assertTrue(parts.stream().anyMatch(p -> p.endsWith(":blend:rule")), parts.toString());
     JsonNode totals = est.get("totals");
