@@ -29,6 +29,8 @@ public final class VinDecoder {
   private final Map<String, VpicData.Wmi> wmis = new HashMap<>();
   private final Map<String, SchemaRange[]> schemasByWmi = new HashMap<>();
   private final Map<String, List<String>> makesByModel = new HashMap<>();
+  /** The one make every known car, MPV or truck WMI with these first two characters names, if one. */
+  private final Map<String, VpicData.Wmi> makeByPrefix = new HashMap<>();
 
   /** One schema of a WMI for years {@code from..to}. */
   private record SchemaRange(int from, int to, int schemaId, String name, LazySchema schema) {
@@ -101,6 +103,23 @@ public final class VinDecoder {
       v.sort(order);
       schemasByWmi.put(k, v.toArray(SchemaRange[]::new));
     });
+    Map<String, java.util.Set<String>> prefixMakes = new HashMap<>();
+    Map<String, VpicData.Wmi> prefixExample = new HashMap<>();
+    for (VpicData.Wmi w : data.wmis()) {
+      if (w.code().length() == 3 && w.vehicleType() != null
+          && LIGHT_TYPES.contains(w.vehicleType().toLowerCase(Locale.ROOT)) && !w.makes().isEmpty()) {
+        String prefix = w.code().substring(0, 2);
+        prefixMakes.computeIfAbsent(prefix, k -> new java.util.HashSet<>())
+            .addAll(w.makes().stream().map(m -> m.toUpperCase(Locale.ROOT)).toList());
+        prefixExample.putIfAbsent(prefix, w);
+      }
+    }
+    prefixMakes.forEach((prefix, makes) -> {
+      VpicData.Wmi w = prefixExample.get(prefix);
+      if (makes.size() == 1 && w.makes().size() == 1) {
+        makeByPrefix.put(prefix, w);
+      }
+    });
     for (VpicData.MakeModel mm : data.makeModels()) {
       makesByModel.computeIfAbsent(mm.model().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(mm.make());
     }
@@ -161,9 +180,13 @@ public final class VinDecoder {
     if (wmi == null) {
       wmi = wmis.get(wmiCode);
     }
+    VpicData.Wmi sameMaker = null;
     if (wmi == null) {
+      sameMaker = makeByPrefix.get(wmiCode.substring(0, 2));
       confidence *= 0.5;
-      warnings.add("WMI " + wmiCode + " is not in vPIC: maker unknown");
+      warnings.add("WMI " + wmiCode + " is not in vPIC: " + (sameMaker == null ? "maker unknown"
+          : "make " + sameMaker.makes().get(0) + " from the WMIs starting " + wmiCode.substring(0, 2)
+              + ", which all name it"));
     }
     String vehicleType = wmi == null ? null : blankToNull(wmi.vehicleType());
     SchemaRange[] ranges = schemasByWmi.getOrDefault(wmiCode, new SchemaRange[0]);
@@ -261,6 +284,10 @@ public final class VinDecoder {
             ? Source.rule("WMI " + wmiCode + " makes " + wmi.makes() + ": the one vPIC lists model '" + model + "' under")
             : Source.wmi(wmiCode));
       }
+    } else if (sameMaker != null) {
+      make = sameMaker.makes().get(0);
+      sources.put("make", Source.rule("WMI " + wmiCode + " unknown; every known car, MPV and truck WMI starting '"
+          + wmiCode.substring(0, 2) + "' is " + make + " (e.g. " + sameMaker.code() + ")"));
     }
     return new DecodedVin(vin, valid, checkDigit, wmiCode,
         wmi == null ? null : wmi.manufacturer(), make, model, year, List.copyOf(candidates), vehicleType,

@@ -10,7 +10,11 @@ import java.util.List;
  *
  * @param decision {@code auto} (one row fits), {@code review} (several fit: a person or the hint
  *     must choose), {@code no_match} (the vehicle is not in the catalog)
+ * @param confidence the probability that the decision is right: for {@code auto} the top row's, for
+ *     {@code review} that the rows listed hold the vehicle, for {@code no_match} that no row can be it
  * @param candidates best first; the rows that fit come before those with conflicts
+ * @param tellApart for {@code review}: each attribute on which the remaining rows differ, with
+ *     their values ({@code trim: LX | SPORT}), what a person or a better hint must settle
  * @param runId the stored workflow run
  */
 @Serdeable
@@ -21,12 +25,15 @@ public record MatchResult(
     List<Candidate> candidates,
     DecodedVin decoded,
     List<String> notes,
+    List<String> tellApart,
     @Nullable String runId) {
 
   /**
    * One catalog row and why it was ranked so.
    *
-   * @param fits true when the row agrees with everything the VIN and hint tell
+   * @param confidence the probability that the vehicle can be this row (fitted, see {@code
+   *     MatchProbability})
+   * @param fits true when the row remains: the evidence does not rule it out
    * @param reasons which attributes agreed ({@code +}) or conflicted ({@code -})
    */
   @Serdeable

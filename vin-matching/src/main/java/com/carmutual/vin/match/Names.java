@@ -6,7 +6,10 @@ import java.util.Map;
 /**
  * Name normalisation between vPIC and the catalog. Model names compare by their letters and digits
  * only ({@code F-150} = {@code F150}, {@code CR-V} = {@code CR V}, {@code G-Class} = {@code G
- * CLASS}); makes go through aliases ({@code VW}, {@code CHEVY}, {@code MERCEDES}).
+ * CLASS}), then by their letter and digit runs in any order ({@code Silverado HD} + {@code 2500} =
+ * {@code SILVERADO 2500HD}); a class letter with a number belongs to that class ({@code C300} is a
+ * {@code C CLASS}); a name of several words may be written by its initials ({@code Land Cruiser} =
+ * {@code LC}). Makes go through aliases ({@code VW}, {@code CHEVY}, {@code MERCEDES}).
  */
 final class Names {
   private static final Map<String, String> MAKE_ALIASES = Map.ofEntries(
@@ -47,6 +50,66 @@ final class Names {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * The key's letter runs and digit runs, sorted: names that differ only in the order of their
+   * parts ({@code SILVERADOHD2500}, {@code SILVERADO2500HD}) have the same runs.
+   */
+  static String runs(String key) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    int start = 0;
+    for (int i = 1; i <= key.length(); i++) {
+      if (i == key.length() || Character.isDigit(key.charAt(i)) != Character.isDigit(key.charAt(i - 1))) {
+        parts.add(key.substring(start, i));
+        start = i;
+      }
+    }
+    java.util.Collections.sort(parts);
+    return String.join("|", parts);
+  }
+
+  private static final java.util.regex.Pattern CLASS_MEMBER =
+      java.util.regex.Pattern.compile("^([A-Z]{1,3})(\\d{2,3})[A-Z]{0,2}$");
+
+  /**
+   * The class a lettered model number belongs to ({@code C300} to {@code CCLASS}, {@code GLE350e}
+   * to {@code GLECLASS}), or null when the key is not a class letter and a number.
+   */
+  static String classFamily(String key) {
+    java.util.regex.Matcher m = CLASS_MEMBER.matcher(key);
+    return m.matches() ? m.group(1) + "CLASS" : null;
+  }
+
+  /**
+   * The initials of a name of two or more words of letters ({@code Land Cruiser} to {@code LC}),
+   * or null: a short name is often written that way.
+   */
+  static String initials(String name) {
+    if (name == null) {
+      return null;
+    }
+    String[] words = name.trim().toUpperCase(Locale.ROOT).split("[\\s-]+");
+    if (words.length < 2) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder();
+    for (String w : words) {
+      if (w.length() < 2 || !w.chars().allMatch(Character::isLetter)) {
+        return null;
+      }
+      b.append(w.charAt(0));
+    }
+    return b.toString();
+  }
+
+  /** The leading letters of a key ({@code LC200} to {@code LC}). */
+  static String letterPrefix(String key) {
+    int i = 0;
+    while (i < key.length() && Character.isLetter(key.charAt(i))) {
+      i++;
+    }
+    return key.substring(0, i);
   }
 
   /** {@code 2500 (3/4 Ton)} to {@code 2500}: drops parenthesised remarks. */

@@ -33,9 +33,35 @@ final class Scoring {
   private static final Set<String> NOT_TRIM_WORDS = Set.of("AUTO", "MANUAL", "CVT", "6MT", "5MT", "4DR", "2DR", "3DR",
       "5DR", "V6", "V8", "I4", "TURBO", "GAS");
 
-  /** A scored row. */
+  /**
+   * A scored row.
+   *
+   * @param conflicts attributes the row contradicts (engine size, fuel, hybrid, body, doors)
+   * @param trimMatches trim evidence: 10 or 11 when the row holds one of the VIN's trim names (11:
+   *     exactly), plus one per hint word in the row's trim
+   */
   @io.micronaut.serde.annotation.Serdeable
-  record Scored(CatalogRow row, double modelScore, double score, int conflicts, int trimMatches, List<String> reasons) {}
+  record Scored(CatalogRow row, double modelScore, double score, int conflicts, int trimMatches, List<String> reasons,
+      Evidence evidence) {
+    Scored(CatalogRow row, double modelScore, double score, int conflicts, int trimMatches, List<String> reasons) {
+      this(row, modelScore, score, conflicts, trimMatches, reasons, Evidence.NONE);
+    }
+  }
+
+  /**
+   * What the attributes said about one row, for the probability model.
+   *
+   * @param engineAgrees the VIN's or hint's engine size is the row's
+   * @param cylinderConflict the row's cylinder count differs from the VIN's (weak: catalog engine
+   *     descriptions are not always right about cylinders, so this is not a conflict)
+   * @param vinTrim 11 when the row's trim is exactly one of the VIN's trim names, 10 when it holds
+   *     one, else 0
+   * @param hintWords words of the hint found in the row's trim
+   */
+  @io.micronaut.serde.annotation.Serdeable
+  record Evidence(boolean engineAgrees, boolean cylinderConflict, int vinTrim, int hintWords) {
+    static final Evidence NONE = new Evidence(false, false, 0, 0);
+  }
 
   private Scoring() {}
 
@@ -60,9 +86,18 @@ final class Scoring {
         s = suffixScore(suffix, f);
         r = (s >= 0.9 ? "+ model " : "- model ") + row.model() + ": " + suffix + (s >= 0.9 ? " supported" : " not supported")
             + " by the VIN or hint";
+      } else if (Names.runs(c).equals(Names.runs(v))) {
+        s = 0.98;
+        r = "+ model " + row.model() + " = VIN model, parts in another order";
+      } else if (variantOf(row.model(), v)) {
+        s = 0.95;
+        r = "+ model " + row.model() + ": the VIN names its variant";
       } else if (v.startsWith(c) && c.length() >= 2) {
         s = 0.4;
         r = "- model " + row.model() + " is less specific than the VIN's";
+      } else if (v.length() >= 2 && v.equals(Names.initials(row.model()))) {
+        s = 0.9;
+        r = "+ model " + row.model() + " written by its initials " + v;
       } else {
         continue;
       }
@@ -85,6 +120,14 @@ final class Scoring {
     return new Scored(row, best, best, 0, 0, reasons);
   }
 
+  /** Catalog "family variant" names ({@code 3-SERIES 330I}) whose last word is what the VIN calls the model. */
+  private static boolean variantOf(String catalogModel, String vinKey) {
+    String m = catalogModel.trim();
+    int sp = m.lastIndexOf(' ');
+    return sp > 0 && vinKey.length() >= 2 && Names.key(m.substring(sp + 1)).equals(vinKey)
+        && !DISTINCT_MODELS.contains(vinKey);
+  }
+
   private static double suffixScore(String suffix, VehicleFacts f) {
     return switch (suffix) {
       case "HYBRID" -> f.hybrid() ? 1.05 : 0.45;
@@ -93,8 +136,22 @@ final class Scoring {
       case "HD" -> f.heavyDuty() ? 1.0 : 0.45;
       case "UNLIMITED" -> f.doors() != null && f.doors() >= 4 ? 1.05 : 0.45;
       case "C", "CABRIO", "CABRIOLET", "CONVERTIBLE" -> f.bodies().contains("2D CONVERTIBLE") ? 1.05 : 0.45;
-      default -> f.hintCompact().contains(suffix) ? 0.95 : DISTINCT_MODELS.contains(suffix) ? 0.45 : 0.6;
+      default -> f.hintCompact().contains(suffix) ? 0.95 : DISTINCT_MODELS.contains(suffix) ? 0.45
+          : displacementNumber(suffix, f);
     };
+  }
+
+  /**
+   * Lexus- and Infiniti-style names carry the engine size ({@code ES} + 3.5 L = {@code ES350},
+   * {@code G} + 3.7 L = {@code G37}): a number suffix is the same car when it is the VIN's engine
+   * size, another car when the VIN names a different size, and undecided without one.
+   */
+  private static double displacementNumber(String suffix, VehicleFacts f) {
+    if (!suffix.chars().allMatch(Character::isDigit) || f.displacement() == null) {
+      return 0.6;
+    }
+    long tenths = Math.round(f.displacement() * 10);
+    return suffix.equals(Long.toString(tenths * 10)) || suffix.equals(Long.toString(tenths)) ? 0.98 : 0.45;
   }
 
   /** Adds attribute agreement and conflicts to a row already in the model family. */
@@ -102,6 +159,8 @@ final class Scoring {
     CatalogRow row = m.row();
     List<String> reasons = new ArrayList<>(m.reasons());
     int conflicts = 0;
+    boolean engineAgrees = false;
+    boolean cylinderConflict = false;
     double score = m.modelScore();
     String engine = row.engine() == null ? "" : row.engine().toUpperCase(Locale.ROOT);
     String trim = row.trim().toUpperCase(Locale.ROOT);
@@ -112,6 +171,7 @@ final class Scoring {
     if (f.displacement() != null && litres != null) {
       if (Math.abs(f.displacement() - litres) < 0.06) {
         reasons.add("+ engine " + litres + "L");
+        engineAgrees = true;
         score += 0.1;
       } else {
         reasons.add("- engine " + litres + "L, VIN or hint says " + f.displacement() + "L");
@@ -123,6 +183,10 @@ final class Scoring {
       int c = Integer.parseInt(cyl.group(1));
       if (c == f.cylinders()) {
         reasons.add("+ " + c + " cylinders");
+      } else if (f.displacement() != null && litres != null) {
+        // the engine size already spoke; a catalog engine description can be wrong about cylinders
+        reasons.add("? " + c + " cylinders, VIN says " + f.cylinders());
+        cylinderConflict = true;
       } else {
         reasons.add("- " + c + " cylinders, VIN says " + f.cylinders());
         conflicts++;
@@ -197,9 +261,12 @@ final class Scoring {
         }
       }
     }
+    int vinTrim = trimMatches;
+    int hintWords = 0;
     for (String t : rowWords) {
       if (f.hintTokens().contains(t)) {
         trimMatches++;
+        hintWords++;
         matched.add(t);
       }
     }
@@ -208,7 +275,8 @@ final class Scoring {
       score += 0.05 * Math.min(trimMatches, 12);
     }
     score -= 0.3 * conflicts;
-    return new Scored(row, m.modelScore(), Math.round(score * 1000) / 1000.0, conflicts, trimMatches, reasons);
+    return new Scored(row, m.modelScore(), Math.round(score * 1000) / 1000.0, conflicts, trimMatches, reasons,
+        new Evidence(engineAgrees, cylinderConflict, vinTrim, hintWords));
   }
 
   static Double litres(String s) {

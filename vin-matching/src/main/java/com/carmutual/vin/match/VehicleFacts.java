@@ -75,8 +75,8 @@ record VehicleFacts(
     if (model != null) {
       String series = Names.stripParens(d.series());
       String trim = d.trim();
-      for (String alt : model.split("/")) {
-        String k = Names.key(alt);
+      for (String alt : Names.stripParens(model).split("/")) {
+        String k = Names.key(withoutBodyWord(alt));
         if (k.startsWith("SCION")) {
           k = k.substring(5);
         }
@@ -89,12 +89,28 @@ record VehicleFacts(
         if (trim != null) {
           for (String t : trim.split("[/,]")) {
             add(keys, k + Names.key(firstWord(t)));
+            add(keys, k + Names.key(t));
           }
         }
         add(keys, k);
         if (k.equals("RAM") && series != null) {
           add(keys, Names.key(firstWord(series)));
         }
+      }
+      // weaker spellings last: the class of a lettered model number, the initials of a long name
+      for (String alt : Names.stripParens(model).split("/")) {
+        String k = Names.key(withoutBodyWord(alt));
+        String family = Names.classFamily(k);
+        if (family != null) {
+          add(keys, family);
+        }
+        String initials = Names.initials(withoutBodyWord(alt));
+        if (initials != null) {
+          add(keys, initials);
+        }
+      }
+      if (trim != null && Names.classFamily(Names.key(firstWord(trim))) != null) {
+        add(keys, Names.classFamily(Names.key(firstWord(trim))));
       }
     }
 
@@ -172,6 +188,20 @@ record VehicleFacts(
     return new VehicleFacts(makes, year, keys, displacement, fuel, hybrid, bodies(d.bodyClass(), hint), doors, heavy,
         cylinders, alternatives, tokens, hint.compact(), notes);
   }
+
+  /** vPIC sometimes appends the body type to the model ({@code Kicks MPV}); the catalog never does. */
+  private static String withoutBodyWord(String model) {
+    String m = model.trim();
+    String upper = m.toUpperCase(Locale.ROOT);
+    for (String body : BODY_WORDS) {
+      if (upper.endsWith(" " + body)) {
+        return m.substring(0, m.length() - body.length() - 1).trim();
+      }
+    }
+    return m;
+  }
+
+  private static final List<String> BODY_WORDS = List.of("MPV", "SUV", "CUV");
 
   private static void add(List<String> keys, String k) {
     if (k.length() >= 1 && !keys.contains(k)) {

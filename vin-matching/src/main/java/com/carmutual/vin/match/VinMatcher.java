@@ -37,39 +37,96 @@ public class VinMatcher {
   private final Catalog catalog;
   private final Workflows workflows;
   private final LlmGateway gateway;
+  private final MatchSettings settings;
+  private final MatchProbability probability = MatchProbability.load();
   private final Map<String, float[]> modelVectors = new ConcurrentHashMap<>();
 
-  VinMatcher(VinDecoder decoder, Catalog catalog, Workflows workflows, LlmGateway gateway) {
+  VinMatcher(VinDecoder decoder, Catalog catalog, Workflows workflows, LlmGateway gateway, MatchSettings settings) {
     this.decoder = decoder;
     this.catalog = catalog;
     this.workflows = workflows;
     this.gateway = gateway;
+    this.settings = settings;
   }
 
   /** Candidate rows of the vehicle's make and year with their model-family scores. */
   @Serdeable
   record Family(VehicleFacts facts, List<String> catalogIds, List<Double> modelScores, List<String> reasons) {}
 
+  /** A scored row with the probability that the vehicle can be it. */
+  @Serdeable
+  record Weighed(Scoring.Scored scored, double probability) {}
+
   public MatchResult match(MatchRequest request) {
     Workflows.RunResult<MatchResult> run = workflows.run("vin.match", request, r -> {
       DecodedVin decoded = r.node("decode", NodeKind.DETERMINISTIC, request.vin(), () -> decoder.decode(request.vin()));
       Hint hint = Hint.parse(request.hint());
-      List<Scoring.Scored> family = r.node("candidates", NodeKind.DETERMINISTIC, request,
-          () -> family(VehicleFacts.of(decoded, hint)));
       VehicleFacts facts = VehicleFacts.of(decoded, hint);
-      List<Scoring.Scored> scored = r.node("score", NodeKind.DETERMINISTIC, request, () -> family.stream()
-          .map(s -> Scoring.attributes(s, facts)).sorted(Scoring.ORDER).toList());
-      List<Scoring.Scored> fits = fits(scored);
+      List<Scoring.Scored> family = r.node("candidates", NodeKind.DETERMINISTIC, request, () -> family(facts));
+      List<Weighed> weighed = r.node("score", NodeKind.DETERMINISTIC, request, () -> weigh(family, facts, decoded));
+      List<Weighed> remaining = weighed.stream().filter(w -> w.probability() >= settings.remainFloor()).toList();
       List<String> notes = new ArrayList<>(facts.notes());
-      List<Scoring.Scored> ordered = scored;
-      if (fits.size() > 1) {
-        ordered = r.node("rerank", NodeKind.LLM, request, () -> rerank(decoded, request.hint(), fits, scored, notes));
+      List<Weighed> ordered = weighed;
+      if (remaining.size() > 1 && !autoPossible(remaining)) {
+        ordered = r.node("rerank", NodeKind.LLM, request, () -> rerank(decoded, request.hint(), remaining, weighed, notes));
       }
-      return decide(decoded, ordered, fits, notes);
+      return decide(decoded, ordered, remaining, notes);
     });
     MatchResult out = run.output();
     return new MatchResult(out.vin(), out.decision(), out.confidence(), out.candidates(), out.decoded(), out.notes(),
-        run.runId());
+        out.tellApart(), run.runId());
+  }
+
+  /** Scores every family row and orders them by probability, then by the deterministic order. */
+  List<Weighed> weigh(List<Scoring.Scored> family, VehicleFacts facts, DecodedVin decoded) {
+    List<Scoring.Scored> scored = family.stream().map(s -> Scoring.attributes(s, facts)).sorted(Scoring.ORDER).toList();
+    double[][] x = MatchProbability.features(scored, facts, "valid".equals(decoded.checkDigit()),
+        decoded.modelYear() == null && facts.year() != null);
+    // Neither the VIN nor the hint names the model: the labelled set has no such VIN to fit on, so
+    // each row only shares the chance that the vehicle is its model, one model as likely as another
+    // and as a model the catalog does not hold (never auto: the model must be named).
+    long models = scored.stream().filter(s -> s.modelScore() <= Scoring.FAMILY_THRESHOLD)
+        .map(s -> Names.key(s.row().model())).distinct().count();
+    List<Weighed> out = new ArrayList<>();
+    for (int i = 0; i < scored.size(); i++) {
+      double p = probability.probability(x[i]);
+      if (scored.get(i).modelScore() <= Scoring.FAMILY_THRESHOLD && models > 0) {
+        p /= models + 1;
+      }
+      out.add(new Weighed(scored.get(i), Math.round(p * 10000) / 10000.0));
+    }
+    out.sort(java.util.Comparator.comparingDouble(Weighed::probability).reversed()
+        .thenComparing(w -> w.scored(), Scoring.ORDER));
+    return out;
+  }
+
+  /** Feature rows of the family of {@code request}, for fitting the probability model (test sources). */
+  List<Map.Entry<String, double[]>> features(MatchRequest request) {
+    DecodedVin decoded = decoder.decode(request.vin());
+    VehicleFacts facts = VehicleFacts.of(decoded, Hint.parse(request.hint()));
+    List<Scoring.Scored> scored = family(facts).stream().map(s -> Scoring.attributes(s, facts))
+        .sorted(Scoring.ORDER).toList();
+    double[][] x = MatchProbability.features(scored, facts, "valid".equals(decoded.checkDigit()),
+        decoded.modelYear() == null && facts.year() != null);
+    List<Map.Entry<String, double[]>> out = new ArrayList<>();
+    for (int i = 0; i < scored.size(); i++) {
+      out.add(Map.entry(scored.get(i).row().catalogId(), x[i]));
+    }
+    return out;
+  }
+
+  /**
+   * The rows of the vehicle's make, year and model family when the VIN itself names the model
+   * (family score at least 0.9), else empty; for building the labelled set (test sources).
+   */
+  List<CatalogRow> familyRows(MatchRequest request) {
+    VehicleFacts facts = VehicleFacts.of(decoder.decode(request.vin()), Hint.parse(request.hint()));
+    return family(facts).stream().filter(s -> s.modelScore() >= 0.9).map(Scoring.Scored::row).toList();
+  }
+
+  private boolean autoPossible(List<Weighed> remaining) {
+    return remaining.get(0).probability() >= settings.autoThreshold()
+        && (remaining.size() < 2 || remaining.get(1).probability() <= 1 - settings.autoThreshold());
   }
 
   /** Catalog rows by canonical make, rebuilt when the catalog changes. */
@@ -160,34 +217,24 @@ public class VinMatcher {
     }
   }
 
-  /** Rows that agree with everything known: fewest conflicts, then most trim words. */
-  static List<Scoring.Scored> fits(List<Scoring.Scored> scored) {
-    if (scored.isEmpty()) {
-      return List.of();
-    }
-    int minConflicts = scored.get(0).conflicts();
-    int maxTrim = scored.get(0).trimMatches();
-    return scored.stream().filter(s -> s.conflicts() == minConflicts && s.trimMatches() == maxTrim).toList();
-  }
-
-  private List<Scoring.Scored> rerank(DecodedVin d, String hint, List<Scoring.Scored> fits, List<Scoring.Scored> all,
+  private List<Weighed> rerank(DecodedVin d, String hint, List<Weighed> remaining, List<Weighed> all,
       List<String> notes) {
-    List<RerankInput.Option> options = fits.stream()
-        .map(s -> new RerankInput.Option(s.row().catalogId(), describe(s.row()))).toList();
+    List<RerankInput.Option> options = remaining.stream()
+        .map(w -> new RerankInput.Option(w.scored().row().catalogId(), describe(w.scored().row()))).toList();
     String vehicle = String.join(" ", nonNull(d.make(), d.model(), d.modelYear() == null ? null : d.modelYear().toString(),
         d.series(), d.trim(), d.displacementL() == null ? null : d.displacementL() + "L", d.bodyClass()));
     try {
       RerankOutput out = gateway.structured(RERANK_TASK, new RerankInput(vehicle, hint, options), RerankOutput.class);
-      Map<String, Scoring.Scored> byId = new LinkedHashMap<>();
-      fits.forEach(s -> byId.put(s.row().catalogId(), s));
-      if (out == null || out.order() == null || out.order().size() != fits.size()
+      Map<String, Weighed> byId = new LinkedHashMap<>();
+      remaining.forEach(w -> byId.put(w.scored().row().catalogId(), w));
+      if (out == null || out.order() == null || out.order().size() != remaining.size()
           || !new HashSet<>(out.order()).equals(byId.keySet())) {
-        notes.add("rerank answer ignored: not a permutation of the tied rows");
+        notes.add("rerank answer ignored: not a permutation of the remaining rows");
         return all;
       }
-      List<Scoring.Scored> ordered = new ArrayList<>();
+      List<Weighed> ordered = new ArrayList<>();
       out.order().forEach(id -> ordered.add(byId.get(id)));
-      all.stream().filter(s -> !byId.containsKey(s.row().catalogId())).forEach(ordered::add);
+      all.stream().filter(w -> !byId.containsKey(w.scored().row().catalogId())).forEach(ordered::add);
       return ordered;
     } catch (LlmException e) {
       notes.add("rerank unavailable (" + e.kind() + "): deterministic order kept");
@@ -195,41 +242,44 @@ public class VinMatcher {
     }
   }
 
-  private static MatchResult decide(DecodedVin d, List<Scoring.Scored> ordered, List<Scoring.Scored> fits,
-      List<String> notes) {
-    if (ordered.isEmpty()) {
-      return new MatchResult(d.vin(), "no_match", d.make() == null ? 0.5 : 0.8, List.of(), d,
-          withNote(notes, "no catalog row of this make, model family and year"), null);
-    }
-    boolean clean = fits.get(0).conflicts() == 0;
-    String decision = fits.size() == 1 && clean && d.valid() ? "auto" : "review";
-    double confidence = Confidence.of(decision, fits, d);
-    if (!clean) {
-      confidence = Math.round(confidence * 50) / 100.0;
-    }
-    Set<String> fitIds = new HashSet<>();
-    fits.forEach(s -> fitIds.add(s.row().catalogId()));
+  private MatchResult decide(DecodedVin d, List<Weighed> ordered, List<Weighed> remaining, List<String> notes) {
+    Set<String> remainIds = new HashSet<>();
+    remaining.forEach(w -> remainIds.add(w.scored().row().catalogId()));
     List<MatchResult.Candidate> candidates = new ArrayList<>();
-    for (Scoring.Scored s : ordered) {
-      // a row that conflicts with the VIN never "fits", even when it is the least bad
-      boolean fit = clean && fitIds.contains(s.row().catalogId());
-      double c = fit ? confidence / (decision.equals("auto") ? 1 : fits.size()) : 0.05 / (1 + s.conflicts());
+    for (Weighed w : ordered) {
+      Scoring.Scored s = w.scored();
       candidates.add(new MatchResult.Candidate(s.row().catalogId(), describe(s.row()), s.score(),
-          Math.round(c * 1000) / 1000.0, fit, s.reasons()));
+          Math.round(w.probability() * 1000) / 1000.0, remainIds.contains(s.row().catalogId()), s.reasons()));
       if (candidates.size() >= 10) {
         break;
       }
     }
-    if (!clean) {
-      notes.add("every candidate conflicts with something the VIN or hint says: no row fits, a person must choose");
+    if (remaining.isEmpty()) {
+      double best = ordered.isEmpty() ? 0 : ordered.get(0).probability();
+      List<String> n = new ArrayList<>(notes);
+      n.add(ordered.isEmpty() ? "no catalog row of this make, model family and year"
+          : "no catalog row of this make, model family and year agrees with what the VIN and hint say;"
+              + " the nearest rows are listed for a person");
+      return new MatchResult(d.vin(), "no_match", round(1 - best), candidates, d, n, List.of(), null);
     }
-    return new MatchResult(d.vin(), decision, confidence, candidates, d, notes, null);
+    if (autoPossible(remaining)) {
+      return new MatchResult(d.vin(), "auto", round(remaining.get(0).probability()), candidates, d, notes, List.of(),
+          null);
+    }
+    // the vehicle is among the remaining rows unless every one of them is wrong
+    double none = 1;
+    for (Weighed w : remaining) {
+      none *= 1 - w.probability();
+    }
+    if (remaining.size() == 1) {
+      notes.add("one row remains but the evidence for it is below the auto threshold " + settings.autoThreshold());
+    }
+    List<CatalogRow> rows = remaining.stream().map(w -> w.scored().row()).toList();
+    return new MatchResult(d.vin(), "review", round(1 - none), candidates, d, notes, TellApart.of(rows), null);
   }
 
-  private static List<String> withNote(List<String> notes, String note) {
-    List<String> out = new ArrayList<>(notes);
-    out.add(note);
-    return out;
+  private static double round(double p) {
+    return Math.round(p * 1000) / 1000.0;
   }
 
   static String describe(CatalogRow r) {
