@@ -376,12 +376,13 @@ public class Demo {
 
   static void whereToLook() {
     System.out.println("\nWhere to look (sign in with the API key deploy/local/run.sh printed):");
-    System.out.println("  claims, photos and photo flags   " + base.get("claims-agent") + "/ui/");
-    System.out.println("  calls and their transcripts      " + base.get("phone-agent") + "/ui/   (e.g. CallSid " + CALLS.get(0).sid() + ")");
-    System.out.println("  questions, answers and charts    " + base.get("text2data") + "/ui/");
-    System.out.println("  VIN decoding and matching        " + base.get("vin-matching") + "/ui/");
+    String row = "  %-40s %s%n";
+    System.out.printf(Locale.ROOT, row, "claims, photos and photo flags", base.get("claims-agent") + "/ui/");
+    System.out.printf(Locale.ROOT, row, "calls and their transcripts", base.get("phone-agent") + "/ui/   (CallSid " + CALLS.get(0).sid() + ", ...)");
+    System.out.printf(Locale.ROOT, row, "questions, answers and charts", base.get("text2data") + "/ui/");
+    System.out.printf(Locale.ROOT, row, "VIN decoding and matching", base.get("vin-matching") + "/ui/");
     for (String s : base.keySet()) {
-      System.out.printf("  %-32s %s/ui/llmops/%n", "runs, traces, experiments (" + s.split("-")[0] + ")", base.get(s));
+      System.out.printf(Locale.ROOT, row, "runs, traces and experiments of " + s, base.get(s) + "/ui/llmops/");
     }
   }
 

@@ -76,8 +76,21 @@ run_junit() {
     return 1
   fi
   echo "bench: results ($out)"
-  [ -f "$out" ] && grep -v -E '^\s*$|^[0-9:. ]+\[[^]]+\] (INFO|DEBUG)' "$out" | tail -n 40
+  # the benchmark's own lines, without log and logback status lines
+  [ -f "$out" ] && grep -v -E '^\s*$|^[0-9:.,]+ \|-(INFO|WARN)|^[0-9:. ]+\[[^]]+\] (INFO|DEBUG)' "$out" | tail -n 40
   return 0
+}
+
+# True when a service jar is missing or older than the sources it is built from (as in run.sh).
+jars_outdated() {
+  local s
+  for s in vin-matching claims-agent text2data phone-agent; do
+    local jar="$s/target/$s.jar"
+    if [ ! -f "$jar" ] || [ -n "$(find "$s/src" shared/src pom.xml "$s/pom.xml" shared/pom.xml -newer "$jar" -type f 2>/dev/null | head -n 1)" ]; then
+      return 0
+    fi
+  done
+  return 1
 }
 
 # The databases PostgresEventsBenchmark made (it keeps them for inspection).
@@ -142,8 +155,10 @@ run_one() {
         echo "bench: $name needs PostgreSQL on 127.0.0.1:5432; skipped"
         $smoke && return 0 || return 1
       fi
-      echo "bench: building the service jars"
-      mvn "${mvn_args[@]}" -q -DskipTests package
+      if jars_outdated; then
+        echo "bench: building the service jars"
+        mvn "${mvn_args[@]}" -q -DskipTests package || return 1
+      fi
       if $smoke; then
         SCALE_VIN_REQUESTS=30 SCALE_CLAIMS=9 SCALE_ASKS=3 deploy/local/scale-test.sh "$@"
       else
