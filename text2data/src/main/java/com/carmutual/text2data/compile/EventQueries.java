@@ -41,6 +41,9 @@ final class EventQueries {
     String user = ev.userKey();
     String t = "event_time".equals(ev.timeColumn()) ? "event_time" : ev.timeColumn();
     LocalDate dataThrough = asOf.minusDays(1);
+    if (r.days() != null && r.days().size() > 1) {
+      return retentionByDay(model, q, dialect, r, start, end, dataThrough);
+    }
     int n = r.day();
     String sql = "WITH first_seen AS (SELECT e." + user + " AS user_key, CAST(MIN(e." + t + ") AS DATE) AS cohort_date FROM " + ev.table()
         + " e WHERE e.event_name = " + Sql.str(r.targetEvent()) + " GROUP BY e." + user + "), "
@@ -61,6 +64,81 @@ final class EventQueries {
     cols.add(new Column("retained_d" + n, "metric", "integer"));
     cols.add(new Column("d" + n + "_retention", "metric", "ratio"));
     return new CompiledQuery(sql, dialect.name(), cols, model.rowLimit());
+  }
+
+  /** Day-N retention for several N at once: one row per N (day_n, cohort_size, retained_users, retention_rate). */
+  private static CompiledQuery retentionByDay(SemanticModel model, SemanticQuery q, Dialect dialect, Retention r, LocalDate start, LocalDate end,
+      LocalDate dataThrough) {
+    List<Integer> days = r.days().stream().distinct().sorted().toList();
+    if (days.size() > 12 || days.get(0) < 1 || days.get(days.size() - 1) > 365) {
+      throw new CompileException("retention days must be between 1 and 365, at most 12 of them");
+    }
+    Entity ev = model.eventEntity();
+    String user = ev.userKey();
+    String t = ev.timeColumn();
+    StringBuilder dayRows = new StringBuilder();
+    for (int i = 0; i < days.size(); i++) {
+      dayRows.append(i == 0 ? "SELECT " + days.get(i) + " AS day_n" : " UNION ALL SELECT " + days.get(i));
+    }
+    String sql = "WITH first_seen AS (SELECT e." + user + " AS user_key, CAST(MIN(e." + t + ") AS DATE) AS cohort_date FROM " + ev.table()
+        + " e WHERE e.event_name = " + Sql.str(r.targetEvent()) + " GROUP BY e." + user + "), "
+        + "cohort AS (SELECT user_key, cohort_date FROM first_seen WHERE cohort_date >= " + Sql.date(start) + " AND cohort_date < " + Sql.date(end) + "), "
+        + "days AS (" + dayRows + "), "
+        + "returned AS (SELECT DISTINCT d.day_n, c.user_key FROM cohort c CROSS JOIN days d JOIN " + ev.table() + " e ON e." + user
+        + " = c.user_key AND e.event_name = " + Sql.str(r.returningEvent()) + " AND e." + t + " >= CAST(c.cohort_date + d.day_n AS TIMESTAMP) AND e." + t
+        + " < CAST(c.cohort_date + d.day_n + 1 AS TIMESTAMP)), "
+        + "sizes AS (SELECT COUNT(*) AS cohort_size, MAX(cohort_date) AS last_cohort FROM cohort) "
+        + "SELECT d.day_n, s.cohort_size, CASE WHEN s.last_cohort + d.day_n <= " + Sql.date(dataThrough) + " THEN COUNT(r.user_key) END AS retained_users, "
+        + "CASE WHEN s.last_cohort + d.day_n <= " + Sql.date(dataThrough) + " THEN CAST(COUNT(r.user_key) AS DOUBLE PRECISION) / NULLIF(s.cohort_size, 0) END AS retention_rate "
+        + "FROM days d CROSS JOIN sizes s LEFT JOIN returned r ON r.day_n = d.day_n GROUP BY d.day_n, s.cohort_size, s.last_cohort ORDER BY d.day_n";
+    List<Column> cols = List.of(new Column("day_n", "dimension", "integer"), new Column("cohort_size", "metric", "integer"),
+        new Column("retained_users", "metric", "integer"), new Column("retention_rate", "metric", "ratio"));
+    return new CompiledQuery(sql, dialect.name(), cols, model.rowLimit());
+  }
+
+  /**
+   * An ordered funnel (PostHog's default): users whose first step falls in the period, each later
+   * step done after the previous one and within the window counted from the first step.
+   */
+  static CompiledQuery funnel(SemanticModel model, SemanticQuery q, Dialect dialect) {
+    var f = q.funnel();
+    if (f == null || f.steps() == null || f.steps().size() < 2) {
+      throw new CompileException("a funnel needs at least two steps");
+    }
+    if (f.steps().size() > 10) {
+      throw new CompileException("a funnel has at most 10 steps");
+    }
+    f.steps().forEach(e -> requireEvent(model, e));
+    if (f.windowDays() < 1 || f.windowDays() > 365) {
+      throw new CompileException("funnel window must be between 1 and 365 days");
+    }
+    if (q.time() == null || q.time().start() == null) {
+      throw new CompileException("a funnel needs the period of its first step");
+    }
+    LocalDate start = SqlCompiler.parseDate(q.time().start(), "time.start");
+    LocalDate end = SqlCompiler.parseDate(q.time().end(), "time.end");
+    Entity ev = model.eventEntity();
+    String user = ev.userKey();
+    String t = ev.timeColumn();
+    StringBuilder sql = new StringBuilder("WITH s1 AS (SELECT e." + user + " AS user_key, MIN(e." + t + ") AS t1 FROM " + ev.table()
+        + " e WHERE e.event_name = " + Sql.str(f.steps().get(0)) + " AND e." + t + " >= " + Sql.timestamp(start) + " AND e." + t + " < "
+        + Sql.timestamp(end) + " GROUP BY e." + user + ")");
+    for (int i = 2; i <= f.steps().size(); i++) {
+      String prev = "s" + (i - 1);
+      sql.append(", s").append(i).append(" AS (SELECT p.user_key, p.t1, MIN(e.").append(t).append(") AS t").append(i).append(" FROM ")
+          .append(prev).append(" p JOIN ").append(ev.table()).append(" e ON e.").append(user).append(" = p.user_key AND e.event_name = ")
+          .append(Sql.str(f.steps().get(i - 1))).append(" AND e.").append(t).append(" > p.t").append(i - 1).append(" AND e.").append(t)
+          .append(" <= p.t1 + INTERVAL '").append(f.windowDays()).append("' DAY GROUP BY p.user_key, p.t1)");
+    }
+    sql.append(" ");
+    for (int i = 1; i <= f.steps().size(); i++) {
+      sql.append(i == 1 ? "SELECT " : " UNION ALL SELECT ").append(i).append(" AS step, ").append(Sql.str(f.steps().get(i - 1)))
+          .append(" AS event_name, COUNT(*) AS users FROM s").append(i);
+    }
+    sql.append(" ORDER BY step");
+    List<Column> cols = List.of(new Column("step", "dimension", "integer"), new Column("event_name", "dimension", "text"),
+        new Column("users", "metric", "integer"));
+    return new CompiledQuery(sql.toString(), dialect.name(), cols, model.rowLimit());
   }
 
   static CompiledQuery conversion(SemanticModel model, SemanticQuery q, Dialect dialect, SqlCompiler compiler) {

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * Time series are filled from the time spine; retention and conversion use fixed event templates.
  */
 public final class SqlCompiler {
-  private static final Pattern COLUMN = Pattern.compile("(?<![.\\w])([A-Za-z_]\\w*)(?!\\s*\\()");
+  private static final Pattern COLUMN = Pattern.compile("(?<![.\\w])([A-Za-z_]\\w*+)(?!\\s*\\()");
   private static final Pattern DAYS_BETWEEN = Pattern.compile("days_between\\(\\s*([\\w.]+)\\s*,\\s*([\\w.]+)\\s*\\)");
   private static final Set<String> GRAINS = Set.of("day", "week", "month", "quarter", "half_year", "year");
 
@@ -50,7 +50,8 @@ public final class SqlCompiler {
   /** Compiles {@code q}; relative periods were already resolved to dates, {@code asOf} dates snapshots. */
   public CompiledQuery compile(SemanticQuery q, Dialect dialect, LocalDate asOf) {
     return switch (q.kind()) {
-      case "metrics" -> new MetricsCompilation(q, dialect, asOf).compile();
+      case "metrics" -> SeriesComparison.applies(q) ? SeriesComparison.compile(this, q, dialect, asOf) : new MetricsCompilation(q, dialect, asOf, true).compile();
+      case "funnel" -> EventQueries.funnel(model, q, dialect);
       case "retention" -> EventQueries.retention(model, q, dialect, asOf);
       case "conversion" -> EventQueries.conversion(model, q, dialect, this);
       default -> throw new CompileException("unknown query kind " + q.kind());
@@ -96,18 +97,38 @@ public final class SqlCompiler {
         });
         yield alias + ".prop_value";
       }
-      default -> from.aliasOf(d.entity(), d.name()) + "." + d.column();
+      default -> {
+        DatePart part = DatePart.of(d.name());
+        String col = from.aliasOf(d.entity(), d.name()) + "." + d.column();
+        yield part == null ? col : part.sql(col);
+      }
     };
+  }
+
+  /** The dimension a name stands for: a declared one, or a date part of a declared time dimension (claim.filed_at__hour). */
+  java.util.Optional<Dimension> dimension(String name) {
+    var declared = model.dimension(name);
+    if (declared.isPresent() || DatePart.of(name) == null) {
+      return declared;
+    }
+    return model.dimension(DatePart.base(name)).filter(d -> d.kind().isTime())
+        .map(d -> new Dimension(name, d.entity(), d.column(), Kind.CATEGORY, null, null, List.of(), java.util.Map.of(), java.util.Map.of(), false, java.util.Map.of()));
   }
 
   /** A WHERE condition for a query filter. */
   String filterCondition(FromClause from, Filter f) {
-    Dimension d = model.dimension(f.field())
+    Dimension d = dimension(f.field())
         .orElseThrow(() -> new CompileException("unknown filter field " + f.field()));
     if (f.values().isEmpty()) {
       throw new CompileException("filter on " + f.field() + " has no values");
     }
     String expr = dimensionExpr(from, d);
+    if (f.comparison()) {
+      if (d.kind() != Kind.NUMBER) {
+        throw new CompileException(f.field() + " is not a number, so it cannot be compared with " + f.op());
+      }
+      return expr + " " + f.op() + " " + Sql.number(f.values().get(0));
+    }
     boolean negate = switch (f.op().toLowerCase(Locale.ROOT)) {
       case "=", "in", "eq" -> false;
       case "!=", "<>", "not_in", "ne" -> true;
@@ -299,6 +320,11 @@ public final class SqlCompiler {
     return dimension.substring(dimension.lastIndexOf('.') + 1);
   }
 
+  /** Compiles a metrics query; quarterNumbers false keeps quarter buckets as dates even within one year. */
+  CompiledQuery compileMetrics(SemanticQuery q, Dialect dialect, LocalDate asOf, boolean quarterNumbers) {
+    return new MetricsCompilation(q, dialect, asOf, quarterNumbers).compile();
+  }
+
   /** One metrics query in the making. */
   private final class MetricsCompilation {
     private final SemanticQuery q;
@@ -312,8 +338,11 @@ public final class SqlCompiler {
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private int measureCount;
 
-    MetricsCompilation(SemanticQuery q, Dialect dialect, LocalDate asOf) {
+    private final boolean quarterNumbers;
+
+    MetricsCompilation(SemanticQuery q, Dialect dialect, LocalDate asOf, boolean quarterNumbers) {
       this.q = q;
+      this.quarterNumbers = quarterNumbers;
       this.dialect = dialect;
       this.asOf = asOf;
       var t = q.time();
@@ -425,7 +454,13 @@ public final class SqlCompiler {
           g.keyExprs.add(dimensionExpr(g.from, d));
         }
         for (Filter f : q.filters()) {
-          g.where.add(filterCondition(g.from, f));
+          if (model.metrics().containsKey(f.field())) {
+            if (f.groupBy() != null) {
+              g.where.add(entityThreshold(g.from, f));
+            }
+          } else {
+            g.where.add(filterCondition(g.from, f));
+          }
         }
         if (active != null) {
           if (grain != null || compare) {
@@ -475,8 +510,48 @@ public final class SqlCompiler {
       };
     }
 
+    /** key IN (entities whose total of the filter's metric passes the threshold, in the period). */
+    private String entityThreshold(FromClause from, Filter f) {
+      Metric fm = model.metrics().get(f.field());
+      if (!"simple".equals(fm.type()) || fm.measure() == null) {
+        throw new CompileException("a threshold per " + f.groupBy() + " needs a simple metric, not " + fm.name());
+      }
+      if (f.values().size() != 1 || !f.comparison()) {
+        throw new CompileException("a threshold on " + fm.name() + " needs one comparison (>, >=, <, <=) and one number");
+      }
+      Entity fe = model.entities().get(fm.entity());
+      Entity target = model.entities().get(f.groupBy());
+      if (target == null) {
+        throw new CompileException("unknown entity " + f.groupBy());
+      }
+      String key;
+      if (fe.name().equals(target.name())) {
+        key = fe.key();
+      } else {
+        key = fe.joins().get(target.name());
+        if (key == null) {
+          throw new CompileException(fm.name() + " cannot be totalled per " + target.name() + ": " + fe.name() + " has no direct link to it");
+        }
+      }
+      List<String> where = new ArrayList<>();
+      where.add("s." + key + " IS NOT NULL");
+      String col = fm.timeColumn() != null && !"none".equals(fm.timeColumn()) ? fm.timeColumn() : fe.timeColumn();
+      if (start != null && col != null) {
+        where.add("s." + col + " >= " + timeLiteral(fe, col, start) + " AND s." + col + " < " + timeLiteral(fe, col, end));
+      }
+      String having = aggregate(fm.measure(), "s", List.of(), dialect);
+      return from.aliasOf(target.name(), "a threshold per " + target.name()) + "." + target.key() + " IN (SELECT s." + key + " FROM "
+          + fe.table() + " s WHERE " + String.join(" AND ", where) + " GROUP BY s." + key + " HAVING " + having + " " + f.op() + " "
+          + Sql.number(f.values().get(0)) + ")";
+    }
+
     /** [entity, column] of the time a metric is counted on, or null when it is not time-bound. */
     private String[] timeOf(Metric metric, Entity entity) {
+      boolean selectedByThreshold = q.filters().stream().anyMatch(f -> entity.name().equals(f.groupBy()) && model.metrics().containsKey(f.field()));
+      if (selectedByThreshold && metric.timeColumn() == null) {
+        // "members who got more than 10k in payouts last year": the period belongs to the payouts
+        return null;
+      }
       if ("none".equals(metric.timeColumn())) {
         if (start != null || grain != null) {
           throw new CompileException(metric.name() + " is not tied to a date, so it cannot be limited to a period or broken down by time");
@@ -518,7 +593,7 @@ public final class SqlCompiler {
         throw new CompileException("the query names no metric");
       }
       for (String dn : q.dimensions()) {
-        dims.add(model.dimension(dn).orElseThrow(() -> new CompileException("unknown dimension " + dn)));
+        dims.add(dimension(dn).orElseThrow(() -> new CompileException("unknown dimension " + dn)));
       }
       for (Dimension d : dims) {
         if (d.kind().isTime()) {
@@ -526,7 +601,16 @@ public final class SqlCompiler {
         }
       }
       List<Output> outputs = new ArrayList<>();
-      for (String mn : new LinkedHashSet<>(q.metrics())) {
+      Set<String> outputMetrics = new LinkedHashSet<>(q.metrics());
+      for (Filter f : q.filters()) {
+        if (model.metrics().containsKey(f.field()) && f.groupBy() == null) {
+          if (!f.comparison() || f.values().size() != 1) {
+            throw new CompileException("a threshold on " + f.field() + " needs one comparison (>, >=, <, <=) and one number");
+          }
+          outputMetrics.add(f.field());
+        }
+      }
+      for (String mn : outputMetrics) {
         Metric metric = model.metric(mn).orElseThrow(() -> new CompileException("unknown metric " + mn));
         outputs.add(output(metric, List.of(), metric.name()));
       }
@@ -631,7 +715,7 @@ public final class SqlCompiler {
           if (dimCols.isEmpty()) {
             keys = spine;
           } else {
-            String dimsUnion = String.join(" UNION ", gs.stream().map(g -> "SELECT " + String.join(", ", dimCols) + " FROM " + g.name).toList());
+            String dimsUnion = String.join(" UNION ", gs.stream().map(g -> "SELECT DISTINCT " + String.join(", ", dimCols) + " FROM " + g.name).toList());
             keys = "SELECT dk." + String.join(", dk.", dimCols) + ", sp.tb FROM (" + dimsUnion + ") dk CROSS JOIN (" + spine + ") sp";
           }
         } else {
@@ -652,17 +736,30 @@ public final class SqlCompiler {
       List<Column> columns = new ArrayList<>();
       Map<String, String> aliasOf = new HashMap<>();
       Set<String> used = new LinkedHashSet<>();
+      Map<String, String> exprOf = new HashMap<>();
       for (int i = 0; i < dims.size(); i++) {
-        String alias = unique(used, columnName(dims.get(i).name()));
-        select.add((keyCols.isEmpty() ? "" : "k.") + "d" + i + " AS " + alias);
-        columns.add(new Column(alias, "dimension", "text"));
+        DatePart part = DatePart.of(dims.get(i).name());
+        String alias = unique(used, part != null ? part.columnName() : columnName(dims.get(i).name()));
+        String ref = (keyCols.isEmpty() ? "" : "k.") + "d" + i;
+        select.add(ref + " AS " + alias);
+        exprOf.put(alias, ref);
+        columns.add(new Column(alias, "dimension", part != null ? "integer" : "text"));
         aliasOf.put(dims.get(i).name(), alias);
+        if (part != null && part.nameSql(ref) != null) {
+          String n = unique(used, part.nameColumn());
+          select.add(part.nameSql(ref) + " AS " + n);
+          columns.add(new Column(n, "dimension", "text"));
+        }
       }
       String bucketAlias = null;
+      boolean quarterNumber = quarterNumbers && !compare && "quarter".equals(grain) && start != null && start.getYear() == end.minusDays(1).getYear();
       if (hasBucket) {
-        bucketAlias = unique(used, compare ? (grain.equals("month") ? "month_num" : "quarter_num") : grain + "_start");
-        select.add("k.tb AS " + bucketAlias);
-        columns.add(new Column(bucketAlias, "time", compare ? "integer" : "date"));
+        bucketAlias = unique(used, compare ? (grain.equals("month") ? "month_num" : "quarter_num") : quarterNumber ? "quarter_num" : grain + "_start");
+        String ref = quarterNumber ? "CAST(EXTRACT(QUARTER FROM k.tb) AS INTEGER)" : "k.tb";
+        // the period comes first: analysts read a series by period, then by group
+        select.add(0, ref + " AS " + bucketAlias);
+        exprOf.put(bucketAlias, ref);
+        columns.add(0, new Column(bucketAlias, "time", compare || quarterNumber ? "integer" : "date"));
       }
       List<String> partition = new ArrayList<>();
       for (int i = 0; i < dims.size(); i++) {
@@ -679,8 +776,19 @@ public final class SqlCompiler {
           continue;
         }
         select.add(cur + " AS " + alias);
+        exprOf.put(alias, cur);
         columns.add(new Column(alias, "metric", o.format()));
         aliasOf.put(o.name(), alias);
+        if (q.cumulative() != null && hasBucket && o == outputs.get(0)) {
+          List<String> parts = new ArrayList<>(partition);
+          if ("year".equals(q.cumulative().grainToDate()) && start != null && start.getYear() != end.minusDays(1).getYear()) {
+            parts.add("EXTRACT(YEAR FROM k.tb)");
+          }
+          String cAlias = unique(used, "cumulative_" + o.name());
+          select.add("SUM(" + render(o, "", true) + ") OVER (" + (parts.isEmpty() ? "" : "PARTITION BY " + String.join(", ", parts) + " ")
+              + "ORDER BY k.tb ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS " + cAlias);
+          columns.add(new Column(cAlias, "metric", o.format()));
+        }
         if (compare) {
           String prev = render(o, "_p", false);
           String pAlias = unique(used, o.name() + "_previous");
@@ -705,7 +813,14 @@ public final class SqlCompiler {
         aliasOf.put(whole.name(), alias);
         aliasOf.put(sharePart.name(), alias);
       }
-      sql.append(" SELECT ").append(String.join(", ", select)).append(" FROM ").append(fromClause);
+      List<String> thresholds = new ArrayList<>();
+      for (Filter f : q.filters()) {
+        if (model.metrics().containsKey(f.field()) && f.groupBy() == null) {
+          thresholds.add(exprOf.get(aliasOf.get(f.field())) + " " + f.op() + " " + Sql.number(f.values().get(0)));
+        }
+      }
+      String tail = " FROM " + fromClause + (thresholds.isEmpty() ? "" : " WHERE " + String.join(" AND ", thresholds));
+      String body = " SELECT " + String.join(", ", select) + tail;
       List<String> order = new ArrayList<>();
       Set<String> ordered = new LinkedHashSet<>();
       for (OrderBy ob : q.orderBy()) {
@@ -729,10 +844,23 @@ public final class SqlCompiler {
           order.add(alias + " ASC NULLS LAST");
         }
       }
+      int limit = limitOf(q, model.rowLimit());
+      if (Boolean.TRUE.equals(q.ties()) && q.limit() != null && !q.orderBy().isEmpty()) {
+        // every row tied with the last one kept stays: rank on the first ordering, keep ranks up to the limit
+        String first = order.get(0);
+        String firstAlias = first.substring(0, first.indexOf(' '));
+        String rankOrder = exprOf.getOrDefault(firstAlias, firstAlias) + first.substring(first.indexOf(' '));
+        List<String> names = columns.stream().map(Column::name).toList();
+        sql.append(" SELECT ").append(String.join(", ", names)).append(" FROM (SELECT ").append(String.join(", ", select))
+            .append(", RANK() OVER (ORDER BY ").append(rankOrder).append(") AS rnk").append(tail).append(") ranked WHERE rnk <= ").append(limit);
+        sql.append(" ORDER BY ").append(String.join(", ", order));
+        sql.append(" LIMIT ").append(model.rowLimit() + 1);
+        return new CompiledQuery(sql.toString(), dialect.name(), columns, model.rowLimit());
+      }
+      sql.append(body);
       if (!order.isEmpty()) {
         sql.append(" ORDER BY ").append(String.join(", ", order));
       }
-      int limit = limitOf(q, model.rowLimit());
       sql.append(" LIMIT ").append(limit);
       return new CompiledQuery(sql.toString(), dialect.name(), columns, model.rowLimit());
     }

@@ -41,9 +41,9 @@ public final class DateGrammar {
 
   public DateGrammar() {
     // rolling windows
-    rule("(?:in |over |during |for )?(?:the )?(?:last|past|previous|recent|trailing|prior) " + NUM + " (day|week|month|year)s?\\b",
+    rule("(?:in |over |during |for |within )?(?:the )?(?:last|past|previous|recent|trailing|prior) " + NUM + " (day|week|month|quarter|year)s?\\b",
         (m, a) -> rolling(num(m.group(1)), m.group(2), a, m));
-    rule("(?:最近|近|过去|前)" + NUM + "(?:个)?(天|日|周|星期|个月|月|年)", (m, a) -> rolling(num(m.group(1)), zhUnit(m.group(2)), a, m));
+    rule("(?:最近|近|过去|前)" + NUM + "(?:个)?(天|日|周|星期|个月|月|个季度|季度|年)", (m, a) -> rolling(num(m.group(1)), zhUnit(m.group(2)), a, m));
     rule("(?:最近|近|过去)(?:的)?(?:一)?(周|星期|个月|月|年)", (m, a) -> rolling(1, zhUnit(m.group(1)), a, m));
     rule("\\b(?:in |over |during )?(?:the )?past (day|week|month|year)\\b", (m, a) -> rolling(1, m.group(1), a, m));
     // future periods are outside the data
@@ -191,22 +191,35 @@ public final class DateGrammar {
     return new Period(s, e, expr, unit, m.start(), m.end());
   }
 
+  /**
+   * "Last N days" is the N full days before asOf; "the last week" (one week) is the rolling 7 days;
+   * "last N weeks / months / quarters / years" are the N complete units before the current one.
+   */
   private static Period rolling(int n, String unit, LocalDate a, Matcher m) {
     if (n <= 0 || n > 3660) {
       return null;
     }
-    LocalDate s = switch (unit) {
-      case "day" -> a.minusDays(n);
-      case "week" -> a.minusWeeks(n);
-      case "month" -> a.minusMonths(n);
-      case "year" -> a.minusYears(n);
+    if (unit.equals("day") || (unit.equals("week") && n == 1)) {
+      int days = unit.equals("day") ? n : 7;
+      return new Period(a.minusDays(days), a, "last_" + days + "_days", "rolling", m.start(), m.end());
+    }
+    LocalDate end = switch (unit) {
+      case "week" -> a.with(DayOfWeek.MONDAY);
+      case "month" -> a.withDayOfMonth(1);
+      case "quarter" -> quarterStart(a);
+      case "year" -> a.withDayOfYear(1);
       default -> null;
     };
-    if (s == null) {
+    if (end == null) {
       return null;
     }
-    String expr = unit.equals("week") ? "last_" + (n * 7) + "_days" : "last_" + n + "_" + unit + "s";
-    return new Period(s, a, expr, "rolling", m.start(), m.end());
+    LocalDate start = switch (unit) {
+      case "week" -> end.minusWeeks(n);
+      case "month" -> end.minusMonths(n);
+      case "quarter" -> end.minusMonths(3L * n);
+      default -> end.minusYears(n);
+    };
+    return new Period(start, end, "last_" + n + "_" + unit + "s", unit, m.start(), m.end());
   }
 
   private static String zhUnit(String u) {
@@ -214,6 +227,7 @@ public final class DateGrammar {
       case "天", "日" -> "day";
       case "周", "星期" -> "week";
       case "个月", "月" -> "month";
+      case "个季度", "季度" -> "quarter";
       default -> "year";
     };
   }

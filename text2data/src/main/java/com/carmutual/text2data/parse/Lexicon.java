@@ -23,7 +23,8 @@ final class Lexicon {
     METRIC,
     DIMENSION,
     VALUE,
-    EVENT
+    EVENT,
+    ENTITY
   }
 
   /** What a phrase may mean. VALUE: name is the dimension, values the codes. */
@@ -80,6 +81,11 @@ final class Lexicon {
         }
       }
     });
+    for (Entity e : model.entities().values()) {
+      for (String s : e.synonyms()) {
+        add(Text.normalize(s), new Target(Type.ENTITY, e.name(), List.of(), true));
+      }
+    }
     for (Event e : model.events().values()) {
       for (String s : e.synonyms()) {
         add(Text.normalize(s), new Target(Type.EVENT, e.name(), List.of(), false));

@@ -3,6 +3,7 @@ package com.carmutual.text2data.parse;
 import com.carmutual.text2data.query.SemanticQuery;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -15,7 +16,12 @@ public record ParseResult(
     @Nullable SemanticQuery query,
     @Nullable String reason,
     @Nullable List<String> suggestions,
-    @Nullable String language) {
+    @Nullable String language,
+    @Nullable @Schema(description = "words of the question the parse could not place (a clarification names them)") List<String> unplaced) {
+
+  public ParseResult(String status, SemanticQuery query, String reason, List<String> suggestions, String language) {
+    this(status, query, reason, suggestions, language, List.of());
+  }
 
   public static ParseResult answered(SemanticQuery q, String language) {
     return new ParseResult("answered", q, null, List.of(), language);

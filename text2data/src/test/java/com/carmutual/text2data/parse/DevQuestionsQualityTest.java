@@ -73,7 +73,7 @@ class DevQuestionsQualityTest {
 
   static List<Map<String, String>> questions() throws IOException {
     List<Map<String, String>> out = new ArrayList<>();
-    for (String line : resource("text2data/questions-dev.jsonl").split("\n")) {
+    for (String line : (resource("text2data/questions-dev.jsonl") + "\n" + resource("text2data/questions-dev-2.jsonl")).split("\n")) {
       if (line.isBlank()) {
         continue;
       }
@@ -88,7 +88,7 @@ class DevQuestionsQualityTest {
   }
 
   static String expected(String id) throws IOException {
-    return resource("text2data/expected/" + id + ".tsv");
+    return resource(id.startsWith("D") ? "text2data/expected-dev-2/" + id + ".tsv" : "text2data/expected/" + id + ".tsv");
   }
 
   static String resource(String path) throws IOException {

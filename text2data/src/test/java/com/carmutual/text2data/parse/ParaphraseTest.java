@@ -1,0 +1,142 @@
+package com.carmutual.text2data.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.carmutual.text2data.TestWarehouse;
+import com.carmutual.text2data.query.SemanticQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each capability of the parser, asked in wordings written for this test (none from the dev sets),
+ * in English and Chinese. A case names the parts of the semantic query the question must become;
+ * questions the layer cannot answer must come back as a clarification or a refusal, never answered.
+ */
+class ParaphraseTest {
+  private static final String AS_OF = "2025-06-18";
+
+  static Stream<Arguments> answered() {
+    return Stream.of(
+        // averages of a measure, never its total
+        Arguments.of("mean claim amount per region for last quarter", List.of("m=[avg_claimed_amount]", "d=[member.province]", "t=2025-01-01..2025-04-01")),
+        Arguments.of("上季度各省份的平均理赔金额", List.of("m=[avg_claimed_amount]", "d=[member.province]", "t=2025-01-01..2025-04-01")),
+        Arguments.of("what was the avg claim amount in 2024 by brand", List.of("m=[avg_claimed_amount]", "d=[vehicle.brand]", "t=2024-01-01..2025-01-01")),
+        // snapshots
+        Arguments.of("in-force policies by vehicle type right now", List.of("m=[active_memberships]", "d=[vehicle.vehicle_type]")),
+        Arguments.of("目前在保的保单按品牌统计", List.of("m=[active_memberships]", "d=[vehicle.brand]")),
+        // distinct counts
+        Arguments.of("number of unique members with claims filed last month, by province", List.of("m=[claimant_count]", "d=[member.province]", "t=2025-05-01..2025-06-01")),
+        // several metrics in one question
+        Arguments.of("glass claims on BYDs in 2024: count and total claim amount", List.of("m=[claim_count, claimed_amount]", "f=claim.claim_type in [glass]", "f=vehicle.brand in [BYD]")),
+        Arguments.of("去年玻璃理赔有多少笔，金额多少", List.of("m=[claim_count, claimed_amount]", "f=claim.claim_type in [glass]", "t=2024-01-01..2025-01-01")),
+        // thresholds on aggregates (per entity) and on row values
+        Arguments.of("how many members received over 5k in payouts last year, per province",
+            List.of("m=[member_count]", "d=[member.province]", "f=payout_amount > [5000] per member", "t=2024-01-01..2025-01-01")),
+        Arguments.of("去年赔付金额超过5000的会员有多少，按省份", List.of("m=[member_count]", "d=[member.province]", "f=payout_amount > [5000] per member")),
+        Arguments.of("cities with at least 30 new members last quarter", List.of("m=[new_members]", "d=[member.city]", "f=new_members >= [30]")),
+        Arguments.of("claims with a claimed amount above 20,000 in 2024", List.of("m=[claim_count]", "f=claim.claimed_amount > [20000]")),
+        Arguments.of("2024年理赔金额超过2万的理赔有多少笔", List.of("m=[claim_count]", "f=claim.claimed_amount > [20000]")),
+        // durations between two dates
+        Arguments.of("mean number of days from filing to closing for claims closed last year, rejected vs paid",
+            List.of("m=[avg_settlement_days]", "d=[claim.status]", "f=claim.status in [rejected, paid]", "t=2024-01-01..2025-01-01 on claim.closed_at")),
+        Arguments.of("2024年结案的理赔，从报案到结案的平均天数", List.of("m=[avg_settlement_days]", "t=2024-01-01..2025-01-01")),
+        // complete months for "last N months"
+        Arguments.of("monthly payment failure rate for the past 3 months", List.of("m=[payment_failure_rate]", "t=2025-03-01..2025-06-01", "g=month")),
+        Arguments.of("最近3个月每月的支付失败率", List.of("m=[payment_failure_rate]", "t=2025-03-01..2025-06-01", "g=month")),
+        // the top row, ties kept
+        Arguments.of("which brand had the largest claimed amount last month?", List.of("m=[claimed_amount]", "d=[vehicle.brand]", "limit=1 ties")),
+        Arguments.of("上个月哪个城市新会员最多？", List.of("m=[new_members]", "d=[member.city]", "limit=1 ties")),
+        Arguments.of("去年理赔笔数最多的前5个城市", List.of("m=[claim_count]", "d=[member.city]", "limit=5")),
+        Arguments.of("brands ranked by claim count last quarter, top5", List.of("m=[claim_count]", "d=[vehicle.brand]", "limit=5")),
+        // period over period for every period
+        Arguments.of("month-over-month change in unique users over the past 3 months", List.of("m=[unique_users]", "g=month", "cmp=month change")),
+        Arguments.of("最近4个季度活跃用户的环比变化", List.of("m=[unique_users]", "g=quarter", "cmp=quarter change", "t=2024-04-01..2025-04-01")),
+        // running totals
+        Arguments.of("cumulative approved amount by month in 2024", List.of("m=[approved_amount]", "g=month", "cum")),
+        Arguments.of("2024年每月理赔金额的累计值", List.of("m=[claimed_amount]", "g=month", "cum")),
+        // A vs B as a breakdown
+        Arguments.of("Shenzhen versus Hangzhou claim count by month last year", List.of("m=[claim_count]", "d=[member.city]", "f=member.city in [Shenzhen, Hangzhou]", "g=month")),
+        Arguments.of("去年广东和浙江的理赔数量对比，按季度", List.of("m=[claim_count]", "d=[member.province]", "g=quarter")),
+        // date parts
+        Arguments.of("inbound calls by day of week last month", List.of("m=[call_count]", "d=[call.started_at__day_of_week]", "f=call.direction in [inbound]")),
+        Arguments.of("上个月来电按星期几分布", List.of("m=[call_count]", "d=[call.started_at__day_of_week]")),
+        Arguments.of("claims filed by hour of day in 2024", List.of("m=[claim_count]", "d=[claim.filed_at__hour]")),
+        // negation
+        Arguments.of("claim count last year excluding collision claims", List.of("m=[claim_count]", "f=claim.claim_type not_in [collision]")),
+        Arguments.of("去年除了碰撞以外的理赔数量", List.of("m=[claim_count]", "f=claim.claim_type not_in [collision]")),
+        // funnels and retention
+        Arguments.of("install then signup then view quote funnel for May 2025 with a 3 day window",
+            List.of("k=funnel", "steps=[app_install, signup, view_quote] 3d", "t=2025-05-01..2025-06-01")),
+        Arguments.of("上个月注册>查看报价>缴费的漏斗，3天窗口", List.of("k=funnel", "steps=[signup, view_quote, pay_contribution] 3d")),
+        Arguments.of("day 1, day 7 and day 14 retention of users who installed the app in April", List.of("k=retention", "days=[1, 7, 14]", "t=2025-04-01..2025-05-01")),
+        Arguments.of("4月份安装App的用户次日和7日留存", List.of("k=retention", "days=[1, 7]")),
+        // attribute of a related entity
+        Arguments.of("calls last quarter split by the type of the associated claim", List.of("m=[call_count]", "d=[claim.claim_type]")));
+  }
+
+  static Stream<Arguments> notAnswered() {
+    return Stream.of(
+        Arguments.of("median claim amount last year"),
+        Arguments.of("去年理赔金额的中位数"),
+        Arguments.of("claims by weather last month"),
+        Arguments.of("average number of claims per sunny day in 2024"),
+        Arguments.of("claim count last year for drivers under 25"),
+        Arguments.of("上个月下雨天的理赔数量"),
+        Arguments.of("average payments amount by hair colour"),
+        Arguments.of("vehicles older than ten years"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("answered")
+  void readsTheQuestionIntoTheExpectedQuery(String question, List<String> parts) throws Exception {
+    ParseResult r = TestWarehouse.get().parser.parse(new ParseRequest(question, AS_OF, null, List.of()));
+    assertEquals("answered", r.status(), question + " -> " + r.status() + ": " + r.reason());
+    String sig = signature(r.query());
+    for (String part : parts) {
+      assertTrue(sig.contains(part), question + "\n  expected " + part + "\n  in " + sig);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("notAnswered")
+  void asksOrRefusesWhenPartOfTheQuestionIsNotUnderstood(String question) throws Exception {
+    ParseResult r = TestWarehouse.get().parser.parse(new ParseRequest(question, AS_OF, null, List.of()));
+    assertTrue(!"answered".equals(r.status()), question + " was answered as " + (r.query() == null ? null : signature(r.query())));
+    assertTrue(r.reason() != null && !r.reason().isBlank());
+  }
+
+  static String signature(SemanticQuery q) {
+    List<String> s = new ArrayList<>();
+    s.add("k=" + q.kind());
+    s.add("m=" + q.metrics());
+    s.add("d=" + q.dimensions());
+    q.filters().forEach(f -> s.add("f=" + f.field() + " " + f.op() + " " + f.values() + (f.groupBy() == null ? "" : " per " + f.groupBy())));
+    if (q.time() != null) {
+      s.add("t=" + q.time().start() + ".." + q.time().end() + (q.time().dimension() == null ? "" : " on " + q.time().dimension()));
+      if (q.time().grain() != null) {
+        s.add("g=" + q.time().grain());
+      }
+    }
+    if (q.limit() != null) {
+      s.add("limit=" + q.limit() + (Boolean.TRUE.equals(q.ties()) ? " ties" : ""));
+    }
+    if (q.compare() != null) {
+      s.add("cmp=" + q.compare().unit() + " " + q.compare().output());
+    }
+    if (q.cumulative() != null) {
+      s.add("cum");
+    }
+    if (q.funnel() != null) {
+      s.add("steps=" + q.funnel().steps() + " " + q.funnel().windowDays() + "d");
+    }
+    if (q.retention() != null) {
+      s.add("days=" + (q.retention().days() == null ? List.of(q.retention().day()) : q.retention().days()));
+    }
+    return String.join("; ", s);
+  }
+}
