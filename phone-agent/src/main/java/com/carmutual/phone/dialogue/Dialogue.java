@@ -69,7 +69,7 @@ public final class Dialogue {
     }
     return new ExtractInput(
         script.name(), s.lang(), s.today(), s.pending().startsWith("#") ? CONFIRM : s.pending(),
-        script.specs(), s.filled(), speech, digits, previous);
+        script.specs(), s.filled(), speech, digits, previous, s.values());
   }
 
   /** The validate node: keeps only values that fit their slot's type and rules. */

@@ -158,6 +158,7 @@ public final class DeterministicExtractor {
       } else {
         v = SlotParsers.parse(s, segment, today);
         v = v != null ? v : SlotParsers.parse(s, Keywords.strip(s, segment), today);
+        v = nearHeld(in, s, segment, v);
       }
       if (v != null && Boolean.TRUE.equals(!s.type().equals("text") || v.length() >= 2)) {
         out.add(new SlotValue(s.name(), v));
@@ -172,12 +173,34 @@ public final class DeterministicExtractor {
       if (exclude != null && s.name().equals(exclude.name()) || TYPED_ONLY.contains(s.type()) == false) {
         continue;
       }
-      String v = SlotParsers.parse(s, t, today);
+      String v = nearHeld(in, s, t, SlotParsers.parse(s, t, today));
       if (v != null) {
         return List.of(new SlotValue(s.name(), v));
       }
     }
     return out;
+  }
+
+  /**
+   * A corrected time said without a part of the day ("no, nine") is read on the same half of the
+   * day as the time it replaces, when that is closer: 20:00 corrected to "nine" is 21:00.
+   */
+  private static String nearHeld(ExtractInput in, SlotSpec s, String said, String v) {
+    String held = in.values() == null ? null : in.values().get(s.name());
+    if (v == null || held == null || !s.type().equals("time") || SpokenTimes.period(said) != null
+        || said.matches("(?i).*\\b(a\\.?m\\.?|p\\.?m\\.?|noon|midnight)\\b.*")) {
+      return v;
+    }
+    try {
+      java.time.LocalTime now = java.time.LocalTime.parse(v);
+      java.time.LocalTime old = java.time.LocalTime.parse(held);
+      java.time.LocalTime other = now.plusHours(12);
+      long d1 = Math.abs(java.time.Duration.between(old, now).toMinutes());
+      long d2 = Math.abs(java.time.Duration.between(old, other).toMinutes());
+      return d2 < d1 ? other.toString() : v;
+    } catch (RuntimeException e) {
+      return v;
+    }
   }
 
   /** Slot types whose value cannot be mistaken for ordinary words, so a correction can name none. */

@@ -3,12 +3,14 @@ package com.carmutual.phone.understand;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Input of task {@code phone.extract}: what the caller just said (or keyed) in answer to the slot
  * {@code expecting} ({@code #confirm} for the read-back question), every slot of the script, the
  * ones already filled (a correction may name them), the call's local date for relative dates, and
- * the caller's previous turn ({@code previous}: "last Sunday night" tells what "around eleven" means).
+ * the caller's previous turn ({@code previous}: "last Sunday night" tells what "around eleven" means)
+ * and the values held so far ({@code values}: "no, nine" corrects 20:00 to 21:00, not to 09:00).
  */
 @Serdeable
 public record ExtractInput(
@@ -20,11 +22,12 @@ public record ExtractInput(
     List<String> filled,
     @Nullable String utterance,
     @Nullable String digits,
-    @Nullable String previous) {
+    @Nullable String previous,
+    @Nullable Map<String, String> values) {
 
   /** A turn with nothing said before it. */
   public ExtractInput(String script, String lang, String today, String expecting, List<SlotSpec> slots,
       List<String> filled, @Nullable String utterance, @Nullable String digits) {
-    this(script, lang, today, expecting, slots, filled, utterance, digits, null);
+    this(script, lang, today, expecting, slots, filled, utterance, digits, null, null);
   }
 }

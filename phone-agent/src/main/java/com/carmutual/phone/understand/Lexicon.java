@@ -17,7 +17,7 @@ final class Lexicon {
           "^(yes|yeah|yea|yep|yup|ya|sure|correct|right|that's right|that is right|affirmative|absolutely|definitely"
               + "|of course|certainly|ok|okay|i agree|agree|i do|i have|i did|i am|i'm|it is|it was|it did|they did"
               + "|we did|he did|she did|there was|there were|please|i consent|go ahead|fine|exactly|indeed|uh huh|mhm|yes please"
-              + "|i would|i'd like|that's correct|all correct|all good|sounds good|perfect|true|that would be|please do|i think so|sure thing|definitely|yes i|it can|it is|they were|there is)\\b");
+              + "|i would|i'd like|that's correct|all correct|all good|sounds good|perfect|true|that would be|please do|i think so|i guess so|i guess|i believe so|i suppose so|probably|presumably|sure thing|definitely|yes i|it can|it is|they were|there is)\\b");
   /** Affirmatives that contain a negation word ("no problem", "没问题"). */
   private static final Pattern AFFIRMATIVE_NEGATION =
       Pattern.compile("^(no problem|not a problem|no worries|why not|not at all a problem|no doubt)\\b|^(没问题|没错|不错|可不是|当然没问题|没毛病)");

@@ -124,12 +124,17 @@ final class SlotParsers {
   /** An amount of money, annualised: "5000 a month" and "月薪五千" become 60000. */
   static String money(String text) {
     // "一万五一个月": the 一 of 一个月 is not part of the amount
-    SpokenNumbers.Found f = SpokenNumbers.find(text.replaceAll("一(个月|年|周|小时)", "每$1"));
+    String said = RANGE_ZH.matcher(text).replaceAll("$1$3"); // the lower end of 七八万
+    SpokenNumbers.Found f = SpokenNumbers.find(said.replaceAll("一(个月|年|周|小时)", "每$1"));
     if (f == null) {
       return null;
     }
     String t = Lexicon.norm(text);
     double v = f.value();
+    Matcher range = RANGE_EN.matcher(t.substring(Math.min(f.start(), t.length())));
+    if (v < 1000 && range.find() && !Lexicon.isChinese(t)) {
+      v *= 1000; // the lower end, in the scale said after the upper one
+    }
     if (t.matches(".*(a month|per month|monthly|/month|月薪|每月|每个月|一个月|月).*") && !t.contains("年")) {
       v *= 12;
     } else if (t.matches(".*(a week|per week|weekly|周薪|每周).*")) {
@@ -140,8 +145,24 @@ final class SlotParsers {
     return format(v);
   }
 
+  /** The scale a score is said on ("out of ten", "on a scale of one to five", 满分十分的话) is not the score. */
+  private static final Pattern SCALE_SAID = Pattern.compile(
+      "\\bout of (?:\\w+)\\b|\\b(?:on )?a scale (?:of|from) \\w+ to \\w+\\b|\\bfrom (?:zero|one|0|1) to \\w+\\b"
+          + "|满分(?:是)?[零一二三四五六七八九十0-9]{1,2}分?的话|[零一二三四五0-9]到[五十0-9]{1,2}分?(?:的话|里)?");
+  /** "给九分", "打八分": the score given, when several numbers are said. */
+  private static final Pattern GIVEN_ZH = Pattern.compile("(?:给|打|就)([零一二两三四五六七八九十0-9]{1,2})分");
+  /** "fifty-five to sixty thousand": the scale said once covers both ends of the range. */
+  private static final Pattern RANGE_EN = Pattern.compile(
+      "^([a-z -]+?|\\d+)\\s*(?:to|-|or|and)\\s*(?:[a-z -]+?|\\d+)\\s*(thousand|grand|k)\\b");
+  /** 七八万: two neighbouring digits before a unit are a range. */
+  private static final Pattern RANGE_ZH = Pattern.compile("([一二三四五六七八九])([二三四五六七八九])(十|百|千|万)");
+
   static String score(SlotSpec spec, String text) {
-    String t = Lexicon.norm(text);
+    String t = SCALE_SAID.matcher(Lexicon.norm(text)).replaceAll(" ");
+    Matcher given = GIVEN_ZH.matcher(t);
+    if (given.find()) {
+      t = given.group();
+    }
     // "十分满意" is "very satisfied": 十分 before an adjective is an intensifier, not ten points
     boolean intensifier = t.matches(".*十分(满意|不满意|好|不好|开心|失望|差|棒|糟糕|愉快|不错|方便|麻烦|专业).*");
     if (!intensifier) {

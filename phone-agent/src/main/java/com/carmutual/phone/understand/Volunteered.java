@@ -131,7 +131,8 @@ final class Volunteered {
     Matcher en = PLACE_EN.matcher(r);
     if (en.find()) {
       String p = en.group(1).trim().replaceAll("[.!]+$", "")
-          .replaceFirst("(?i)^(?:(?:at|on|in|near|by)\\s+)+", "");
+          .replaceFirst("(?i)^(?:(?:at|on|in|near|by|about|around|approximately|roughly|maybe|like)\\s+)+", "")
+          .replaceFirst("(?i)^(?:about|around|approximately|roughly|maybe|like|sometime)$", "");
       boolean timeWords = p.toLowerCase(Locale.ROOT).matches("^(the )?(morning|afternoon|evening|night|day|week|moment|end)\\b.*");
       return !timeWords && p.length() >= 3 ? p : null;
     }

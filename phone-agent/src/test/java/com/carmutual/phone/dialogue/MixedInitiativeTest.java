@@ -111,6 +111,17 @@ class MixedInitiativeTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource(delimiter = '|', textBlock = """
+      en | M four one one two zero eight / Priya Natarajan / Friday night / around nine / the cinema car park / a shopping trolley hit the door / no / no / no / yes / Golf Hotel four four one | No, the time was ten not nine | loss_time=22:00
+      zh | M五五二零一八 / 陈晓东 / 上周五晚上 / 九点左右 / 电影院停车场 / 购物车撞到了车门 / 没有 / 没有 / 没有 / 能开 / 浙A一二三四五 | 不对，时间应该是十点 | loss_time=22:00
+      """)
+  void aTimeCorrectedWithoutAPartOfTheDayStaysOnTheSameHalfOfTheDay(String lang, String before, String correction, String expected) {
+    Dialogue.Step step = play("fnol", lang, before + " / " + correction);
+    assertEquals(DeterministicExtractor.CONFIRM, step.state().pending());
+    assertFields(SCRIPTS.get("fnol"), step, expected);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', textBlock = """
       en | Yes / Yes / Yes / Six years / Next Tuesday / I'd prefer to keep that private for now | salary_expectation=null;years_experience=6;available_start_date=2025-06-24
       en | Yes / Yes / Yes / Six years / No idea yet, it depends on my notice period / Around eighty-five thousand | available_start_date=null;salary_expectation=85000
       en | Yes / Yes / Yes / Honestly I couldn't say / July 1st / Ninety grand | years_experience=null;salary_expectation=90000

@@ -139,6 +139,18 @@ class DeterministicExtractorTest {
       screening | salary_expectation | 月薪八千 | salary_expectation=96000
       screening | salary_expectation | 年薪十二万 | salary_expectation=120000
       screening | salary_expectation | 一万五一个月 | salary_expectation=180000
+      csat | nps | 满分十分的话我给八分 | nps=8
+      csat | nps | on a scale of zero to ten I'd go with six | nps=6
+      csat | csat | out of five, a two | csat=2
+      screening | salary_expectation | forty to forty-five thousand | salary_expectation=40000
+      screening | salary_expectation | 六七万吧 | salary_expectation=60000
+      fnol | other_party_involved | I guess so, though I never saw who | other_party_involved=true
+      fnol | loss_date | March 2nd at about 10 pm | loss_date=2025-03-02;loss_time=22:00
+      fnol | loss_date | a couple days ago | loss_date=2025-06-16
+      fnol | loss_time | three thirty in the afternoon | loss_time=15:30
+      fnol | loss_time | quarter after nine at night | loss_time=21:15
+      screening | available_start_date | the first of next month | available_start_date=2025-07-01
+      fnol | loss_date | 这个月五号 | loss_date=2025-06-05
       """)
   void readsTheSlot(String script, String expecting, String utterance, String expected) {
     var s = SCRIPTS.get(script);
