@@ -16,13 +16,13 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>modifiers in front of a part, coordinated or not, are its own ("LF and RF doors", 左右大灯);
- *       a side or position said after it ("on the passenger side") too;
+ *       a side or position said after it ("mirror on the right") too;
  *   <li>a damage word after a part is that part's ("bumper cracked", 后杠裂了); one used as a noun
- *       or verb before a part with a preposition or article belongs to the next part ("a dent in the
- *       roof", "shattered the back window");
+ *       or verb before a part with a preposition or article belongs to the next part ("a crease in the
+ *       bonnet", "cracked the windscreen");
  *   <li>a negator negates the damage, intensity or part right after it ("no dents", "not deep",
  *       没有裂); "is fine" and "still works" negate the part before them;
- *   <li>a part after "behind/under/near the" is a landmark for the part before it, and 前杠下面的格栅
+ *   <li>a part after "behind/under/near the" is a landmark for the part before it, and 大灯下面的雾灯
  *       makes the first a landmark for the second; landmarks are not damaged parts;
  *   <li>coordinated parts share the damage said of one of them ("front and rear doors dented");
  *   <li>doubt ("might", 可能) before a part or its damage leaves it unconfirmed; a possessive of the
@@ -43,7 +43,7 @@ final class ClauseGrammar {
   private static final Pattern OBJECT_GAP =
       Pattern.compile("\\s*(?:(?:on|in|to|at|of|along|across|into|onto|inside|near|around|over|under|above|below|down)\\s+)?(?:(?:the|my|our|a|an|its|both|this|that|these|those|your|his|her|their)\\s+)*");
   private static final Pattern NOUN_BEFORE =
-      Pattern.compile(".*(?:^|\\b)(?:a|an|some|the|and|no|with|has|have|had|there's|theres|there|got|several|many|few|one|two|three|multiple|couple|of|any|also|plus|\\d+\\w*)\\s*$");
+      Pattern.compile(".*(?:^|\\b)(?:a|an|some|the|and|no|with|has|have|had|there's|theres|there|got|several|many|few|one|multiple|two|couple|three|of|any|also|plus|\\d+\\w*)\\s*$");
   private static final Pattern LANDMARK_EN =
       Pattern.compile(
           "\\s*(?:(?:is|are|was|were|that's|located|sitting|mounted|just|right)\\s+)*(?:behind|below|under|underneath|beneath|above|over|near|next to|beside|by|between|inside|in|on|of|at|around|out of|from|off|along|into|within)\\s+(?:(?:the|my|its|a|an|that)\\s+)?");
@@ -53,7 +53,7 @@ final class ClauseGrammar {
   private static final Pattern CONJUNCTION =
       Pattern.compile("[\\s]*(?:,|，|、|and|&|plus|as well as|or|also|along with|together with|和|与|及|以及|跟|还有|/)[\\s,]*(?:(?:and|the|my|both|its|also|all|then)\\s+)*(?:的)?");
   private static final Pattern NOT_FILLER_EN =
-      Pattern.compile("\\s*(?:(?:be|been|being|is|was|are|were|even|a|any|get|got|look|looks|looked|seem|seems|seemed|appear|appears|visibly|really|very|too|so|that|have|has|had|like|it|went|go|goes|obvious|visible|the|any|single|at|all|real|much|more|further)\\s+)*(?:or\\s+)?");
+      Pattern.compile("\\s*(?:(?:be|been|being|is|was|are|were|even|a|any|get|got|look|looks|looked|seem|seems|seemed|appear|appears|visibly|really|very|too|so|that|have|has|had|it|like|went|go|goes|obvious|visible|the|any|single|at|all|real|much|more|further)\\s+)*(?:or\\s+)?");
   private static final Set<String> SUB_PARTS =
       Set.of("FENDER_LINER", "HOOD_HINGE", "WHEEL_FLARE", "DOOR_HANDLE", "MIRROR", "BODYSIDE_MLDG", "FRT_BUMPER_ABSORBER", "@REINF", "PARK_SENSOR", "@RADAR",
           "BSM_RADAR", "FOG_LAMP", "FRT_LOWER_GRILLE", "DOOR_GLASS", "TIRE");
@@ -116,7 +116,7 @@ final class ClauseGrammar {
     return new Clause(index, text, tokens, new ArrayList<>(kept), free, freeIntensities, freeSides);
   }
 
-  /** Part names written together that make one part: door + glass, bumper + grille, "front fender" + liner. */
+  /** Part names written together that make one part: door + glass, bumper + grille, "front wing" + liner. */
   private static List<Token> compounds(List<Token> tokens, String text) {
     List<Token> out = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
@@ -182,6 +182,9 @@ final class ClauseGrammar {
         if (t.kind() == Kind.DAMAGE || t.kind() == Kind.SEV || t.kind() == Kind.PAINT) {
           out.add(t);
           prev = t;
+        } else if (Set.of(Kind.PART, Kind.SIDE, Kind.POS).contains(t.kind()) && j + 1 < tokens.size() && tokens.get(j + 1).kind() == Kind.DAMAGE
+            && Tokenizer.gap(text, t, tokens.get(j + 1)).isBlank()) {
+          prev = t; // "no glass damage", "no bumper scratches": the negator reaches the damage named after the part
         } else {
           break;
         }
@@ -365,10 +368,14 @@ final class ClauseGrammar {
       }
       return prev;
     }
-    return prev != null ? prev : next;
+    if (prev != null) {
+      return prev;
+    }
+    // "took off my mirror": forward only when nothing but an article or preposition stands between
+    return next != null && !text.substring(t.end(), next.prefixStart).matches(".*\\b(and|but|then|so|while|when)\\b.*") ? next : null;
   }
 
-  /** "the absorber behind the bumper is crushed": the bumper only says where; 前杠下面的格栅: the bumper says where. */
+  /** "the sensor under the bumper is cracked": the bumper only says where; 后杠上的雷达: so does 后杠. */
   private static void landmarks(List<Mention> mentions, String text) {
     for (int k = 0; k + 1 < mentions.size(); k++) {
       Mention a = mentions.get(k);
@@ -418,7 +425,7 @@ final class ClauseGrammar {
     }
   }
 
-  /** "door dings on both rear doors": a part named generally and then precisely is one part. */
+  /** "a door ding on the left rear door": a part named generally and then precisely is one part. */
   private static void mergeFamilies(List<Mention> mentions, String text) {
     for (Mention g : mentions) {
       if (g.dropped || !g.value.startsWith("@") || g.ownPos() || g.ownSide()) {
@@ -443,7 +450,7 @@ final class ClauseGrammar {
     }
   }
 
-  /** Coordinated parts share what is said of the other: "front door and rear door caved in", "scratches on the fender and both doors". */
+  /** Coordinated parts share what is said of the other: "hood and roof dented", "dents in the hood and the roof". */
   private static void coordinate(List<Mention> mentions, String text) {
     List<Mention> live = mentions.stream().filter(m -> !m.dropped).toList();
     for (int k = live.size() - 2; k >= 0; k--) {
@@ -522,7 +529,7 @@ final class ClauseGrammar {
     return out;
   }
 
-  /** Intensity words go with the nearest damage word of a part ("a big dent", 凹进去一大块, "small ones"). */
+  /** Intensity words go with the nearest damage word of a part ("a big dent", 瘪了一大块, "all minor"). */
   private static List<Token> intensities(List<Token> tokens, List<Mention> mentions, Set<Token> negated) {
     List<Token> free = new ArrayList<>();
     List<Mention> live = mentions.stream().filter(m -> !m.dropped).toList();

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Damage type and severity by meaning: what a damage word means on this kind of part (a "smashed"
  * lamp is broken, smashed glass is shattered, a hit tire is punctured), which of several damage
  * words is the main one (a dent beats a scratch), and how intense it is from intensity words,
- * sizes ("10cm", "3 inches", 硬币大小) and size comparisons ("the size of a dime", "fist-sized").
+ * sizes ("10cm", "3 inches", 硬币大小) and size comparisons ("the size of a coin", "fist-sized").
  */
 final class DamageKinds {
   /** Main-damage order: a part with two damage words keeps the higher one. */
@@ -28,6 +28,8 @@ final class DamageKinds {
       Pattern.compile("\\b(fist|baseball|softball|tennis ball|orange|palm|hand|apple|grapefruit|coffee cup|mug)s?[- ]?(?:sized?)?\\b|拳头|巴掌|手掌|鸡蛋|苹果");
   private static final Pattern LARGE_THING =
       Pattern.compile("\\b(size of a (?:basketball|football|dinner plate|plate|pizza|watermelon|beach ball)|(?:basketball|football|dinner plate|watermelon)[- ]sized?)\\b|脸盆|篮球");
+
+  private static final Pattern PARTLY = Pattern.compile("\\b(half|halfway|partly|partially|part of it|one end|one side)\\b|一半|半边|一部分|一边");
 
   private DamageKinds() {}
 
@@ -101,6 +103,11 @@ final class DamageKinds {
       return 2.0;
     }
     return null;
+  }
+
+  /** "half off", 掉下来一半: a part partly come off is torn, not missing. */
+  static boolean partly(String text) {
+    return PARTLY.matcher(text).find();
   }
 
   static String strongest(String a, String b) {

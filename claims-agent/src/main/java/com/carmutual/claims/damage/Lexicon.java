@@ -172,9 +172,9 @@ final class Lexicon {
   }
 
   private void sides() {
-    add(Kind.SIDE, "LEFT", "left", "left side", "left-hand", "left hand", "lh", "l", "driver", "driver's", "drivers", "driver side", "driver's side", "drivers side",
+    add(Kind.SIDE, "LEFT", "left", "left side", "left-hand", "left hand", "lh", "lt", "l", "driver", "driver's", "drivers", "driver side", "driver's side", "drivers side",
         "driver-side", "drvr", "左", "左侧", "左边", "左手", "主驾", "主驾驶", "驾驶位", "驾驶员侧", "司机侧", "主驾侧", "驾驶侧", "主驾驶侧", "司机那侧", "主驾那侧");
-    add(Kind.SIDE, "RIGHT", "right", "right side", "right-hand", "right hand", "rh", "r", "passenger", "passenger's", "passengers", "passenger side", "passenger's side",
+    add(Kind.SIDE, "RIGHT", "right", "right side", "right-hand", "right hand", "rh", "rt", "r", "passenger", "passenger's", "passengers", "passenger side", "passenger's side",
         "passenger-side", "pass side", "右", "右侧", "右边", "右手", "副驾", "副驾驶", "副驾驶位", "副驾侧", "副驾驶侧", "副驾那侧");
     add(Kind.SIDE, "LEFT:front", "lf", "l/f", "left front", "front left", "left-front", "front-left", "fl", "driver front", "front driver", "左前", "左前方", "左前侧");
     add(Kind.SIDE, "RIGHT:front", "rf", "r/f", "right front", "front right", "right-front", "front-right", "fr", "passenger front", "front passenger", "右前", "右前方", "右前侧");
@@ -214,17 +214,17 @@ final class Lexicon {
         "不响了", "没反应", "不灵", "失效", "不转", "断了", "断");
     add(Kind.DAMAGE, "shattered", "shattered", "shatter", "shattering", "spiderwebbed", "spider-webbed", "spider web", "caved glass", "粉碎", "碎成", "碎裂");
     add(Kind.DAMAGE, "missing", "missing", "came off", "come off", "comes off", "fell off", "fallen off", "falls off", "broken off", "broke off", "snapped off",
-        "ripped off", "knocked off", "torn off", "tore off", "sheared off", "taken off", "popped off", "stolen", "gone", 
+        "ripped off", "knocked off", "torn off", "tore off", "sheared off", "taken off", "took off", "popped off", "stolen", "gone", 
         "掉了", "掉", "脱落", "丢了", "没了", "被偷", "不见了", "飞了", "撞飞", "掉下来");
     add(Kind.DAMAGE, "torn", "torn", "tear", "tore", "ripped", "rip", "hanging", "hangs", "hung", "dangling", "dangles", "detached", "pulled out", "popped out",
         "pulled away", "coming off", "loose", "came loose", "sagging", "drooping", "unclipped", "displaced", "separated",
-        "撕裂", "撕开", "耷拉", "挂着", "脱开", "松脱", "掉出来", "松了", "翘起", "翘起来", "翘了", "脱出", "垂下来", "开胶");
+        "撕裂", "撕开", "耷拉", "挂着", "挂在那", "吊着", "半掉", "脱开", "松脱", "掉出来", "松了", "翘起", "翘起来", "翘了", "脱出", "垂下来", "开胶");
     add(Kind.DAMAGE, "puncture", "flat", "nail", "screw in", "puncture", "punctured", "slow leak", "leak", "leaking", "leaks", "hole", "holed", "holes", "cut", "slashed",
         "low pressure", "losing air", "扎胎", "扎了", "扎", "钉子", "漏气", "没气", "漏水", "穿孔", "破洞", "洞", "扎破", "瘪胎", "缺气");
     add(Kind.DAMAGE, "puncture:severe", "blown", "blown out", "blowout", "blew out", "exploded", "burst", "shredded", "爆胎", "爆了", "爆");
     add(Kind.DAMAGE, "bent", "bent", "bend", "deformed", "warped", "twisted", "out of shape", "misshapen", "misaligned", "out of alignment", "tweaked", "pushed back",
         "won't close", "won't open", "won't latch", "won't shut", "doesn't shut", "can't shut", "won't stay shut", "won't stay closed", "doesn't close", "does not close", "doesn't open", "does not open", "can't close", "can't open", "gaps", "gap",
-        "变形", "弯了", "弯", "扭曲", "歪了", "歪", "错位", "关不上", "打不开", "合不上", "关不严", "缝隙变大");
+        "bowed", "bulged", "bulging", "buckled up", "popped up", "变形", "弯了", "弯", "扭曲", "拱起", "拱起来", "拱了", "鼓起来", "隆起", "歪了", "歪", "错位", "关不上", "打不开", "合不上", "关不严", "缝隙变大");
     add(Kind.DAMAGE, "bent:severe", "buckled", "kinked", "folded", "severely bent", "严重变形", "折了");
     add(Kind.DAMAGE, "impact", "damaged", "damage", "hit", "impacted", "struck", "tapped", "tap", "bumped", "bump", "banged", "bang", "knocked", "clipped", "sideswiped",
         "rolled into", "ran into", "crashed into", "slammed into", "smashed into", "drove into", "bumped into", "swerved into", "collided with", "crashed", "collided",
@@ -246,11 +246,11 @@ final class Lexicon {
         "good condition", "nothing wrong", "not affected", "unaffected", "no issue", "no issues", "no problem", "no problems", "spared", "survived", "perfect", "ok'",
         "没事", "没坏", "完好", "完好无损", "没问题", "好好的", "没受损", "无损", "没损坏", "没有损坏", "没有事", "没影响", "安然无恙", "都好", "好着", "没碰到", "没撞到",
         "没伤到", "没受影响", "没什么事", "没啥事", "正常", "不影响");
-    add(Kind.WORKS, "WORKS", "works", "work", "working", "still works", "still work", "still working", "functions", "functioning", "opens and closes", "lights up",
+    add(Kind.WORKS, "WORKS", "works", "work", "working", "still works", "still work", "still working", "functions", "functioning", "lights up",
         "能用", "还能用", "正常工作", "好使", "能开", "能关");
     add(Kind.NOT, "NOT", "no", "not", "never", "without", "nothing", "none", "neither", "nor", "doesn't", "don't", "didn't", "isn't", "wasn't", "aren't", "weren't",
         "hasn't", "haven't", "won't", "can't", "no sign of", "no visible", "zero",
-        "没", "没有", "未", "无", "不", "并没有", "并未", "也没");
+        "没", "没有", "未", "无", "不", "并没有", "并未");
     add(Kind.DOUBT, "DOUBT", "i thought", "thought it", "i think maybe", "might", "might be", "might have", "may be", "may have", "maybe", "possibly", "possible", "perhaps",
         "not sure", "unsure", "don't know if", "not certain", "could be", "suspect", "will check", "to check", "to be checked", "needs checking", "need to check",
         "have to check", "check if", "check whether", "to inspect", "will inspect", "to be inspected", "hopefully not", "hope not", "can't tell", "unclear",
@@ -263,13 +263,13 @@ final class Lexicon {
         "his truck", "her truck", "对方", "对方的", "对方车", "对方车辆", "三者车", "三者", "别人的", "别人车", "他的车", "她的车", "他车", "前车", "后车", "对面的车", "对面车");
     add(Kind.OWN, "OWN", "my", "mine", "our", "my car's", "我的", "我车", "我的车", "自己的", "自己车", "本车", "自车", "标的车");
     add(Kind.PAINT, "PAINT", "paint", "paintwork", "paint job", "漆", "油漆", "车漆");
-    add(Kind.NEUTRAL, "SCENE", "tire tread", "tyre tread", "piece of tire", "piece of tyre", "retread", "light pole", "lamp post", "lamppost", "light post", "street light",
+    add(Kind.NEUTRAL, "SCENE", "tire tread", "tyre tread", "retread", "light pole", "lamp post", "lamppost", "light post", "street light",
         "streetlight", "garage door", "gate", "gate post", "wall", "pole", "post", "pillar", "guardrail", "guard rail", "barrier", "bollard", "fence", "curb", "kerb",
         "in front", "in front of", "out front", "wheel opening", "wheel well", "wheel arch", "wheelhouse", "wheel house", "backup camera", "back-up camera", "camera",
         "license plate", "number plate", "plate", "airbag", "airbags", "quarter-sized", "quarter sized", "size of a quarter", "cut me off", "cut off", "cut in", "as soon as possible", "check engine", "went to check", "car park", "parking lot", "parking garage", "front desk", "back home", "come back",
         "came back", "got back", "get back", "back from", "back to", "back then", "backed out", "way back", "right away", "right after", "right before", "right now",
         "right behind", "right there", "right into", "right in", "all right", "left it", "left the", "left my", "left her", "left him", "left work", "left home",
-        "left for", "i left", "we left", "he left", "she left", "they left", "had left", "just left", "was left", "been left", "out of nowhere", "out of the",
+        "left for", "i left", "we left", "he left", "she left", "they left", "had left", "just left", "was left", "been left",
         "gone for", "hit and run", "hit-and-run", "shopping cart", "trolley", "dashcam", "dash cam", "warning triangle",
         "门口", "大门", "校门", "车库门", "卷帘门", "家门", "院门", "店门", "闸门", "护栏", "墙", "柱子", "电线杆", "路灯", "灯杆", "路灯杆", "红绿灯", "石墩", "路沿", "马路牙子",
         "摄像头", "倒车影像", "气囊", "安全气囊", "车牌", "牌照", "行车记录仪", "掉头", "小区", "小时", "小孩", "小心", "小车", "小朋友", "小学", "小路", "大巴", "大车",

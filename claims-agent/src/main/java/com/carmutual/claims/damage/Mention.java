@@ -8,7 +8,7 @@ import java.util.List;
  * One mention of a part in a clause, with what the grammar attached to it: the modifiers in front
  * of it (possibly coordinated: "front and rear", "LF and RF"), the side or position said after it,
  * its damage words and intensities, and whether it is negated, doubted, the other vehicle's, or
- * only a landmark for another part ("the handle" in "a dent near the handle").
+ * only a landmark for another part ("the handle" in "a crease beside the handle").
  */
 final class Mention {
   /** A coordinated modifier group in front of a part: "left front", "both rear". */

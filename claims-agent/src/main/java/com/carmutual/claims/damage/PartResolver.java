@@ -6,7 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 
 /**
  * Settles a part family to a part code with the position said (front/rear), whether a side was
- * said, what damage it has and the vehicle: a rear bumper, a front quarter panel (the front fender),
+ * said, what damage it has and the vehicle: a rear bumper, a quarter panel said to be at the front (then a fender),
  * a trunk that is an SUV's liftgate, a pickup's tailgate, a flat "wheel" that is the tire.
  */
 final class PartResolver {

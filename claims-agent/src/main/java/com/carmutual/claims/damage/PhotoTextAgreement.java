@@ -17,7 +17,7 @@ public final class PhotoTextAgreement {
 
   private PhotoTextAgreement() {}
 
-  /** The disagreement flags of the damages of one claim, in the order of the damages. */
+  /** The disagreement flags for a claim's damages, in their order. */
   public static List<Flag> flags(List<Damage> damages) {
     Map<String, Damage> vision = new LinkedHashMap<>();
     Map<String, Damage> text = new LinkedHashMap<>();

@@ -31,6 +31,7 @@ public class TextDamageReader {
   private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?])\\s+|[。！？；;\\n]+");
   private static final Pattern CLAUSES =
       Pattern.compile("[,，、:：()（）]+|\\s+[-–—]+\\s+|—+|\\s+(?:but|however|except|though|although|yet|whereas)\\s+|但是|不过|可是|但");
+  private static final Pattern RANGE_WORDS = Pattern.compile("\\b(to|through|thru|until|till)\\b|->|到|至");
   private static final List<String> SIDE_CHAIN = List.of("FENDER", "FRT_DOOR_SHELL", "REAR_DOOR_SHELL", "QUARTER_PANEL");
 
   private final Lexicon lexicon = new Lexicon();
@@ -106,7 +107,7 @@ public class TextDamageReader {
   /**
    * Clauses of a sentence; a clause naming parts but no damage joins the next one ("front bumper,
    * grille and hood all smashed"), a clause of only sides or intensities joins the one before
-   * ("flat tire, front left", "..., small ones").
+   * ("dented door, rear right", "..., all minor").
    */
   private List<String> clauses(String sentence) {
     List<String> out = new ArrayList<>();
@@ -143,10 +144,10 @@ public class TextDamageReader {
   }
 
   /**
-   * A part with no damage word takes the one said without a part in its sentence ("scratched the
-   * whole side, front door to quarter panel") or in the next sentence ("...rolled into the rear
-   * door. There's a tiny dent."); damage words and intensities in a part-less clause after a part
-   * go with it ("..., paint gone in a long strip").
+   * A part with no damage word takes the one said without a part in its sentence ("keyed all along
+   * the right: fender, doors") or in the next sentence ("...a trolley hit the left door. Small
+   * dent."); damage words and intensities in a part-less clause after a part go with it ("...,
+   * deep and long").
    */
   private static void inherit(List<List<Clause>> sentences) {
     for (int si = 0; si < sentences.size(); si++) {
@@ -345,7 +346,7 @@ public class TextDamageReader {
       }
       boolean pluralDoors = "@DOOR".equals(m.value) && !ownPos && (both || all || m.part.text().endsWith("doors"));
       if (pluralDoors) {
-        // "both doors on the right", 副驾驶侧的两个车门: front and rear door of that side; "all four doors": every door
+        // "the two doors on the left", 右侧两个门: both doors of that side; "every door", 四个门: all four
         List<String> doorSides = all || (both && defaulted) ? List.of("LEFT", "RIGHT") : List.of(side);
         List<String> doors = both && defaulted && !all ? List.of("FRT_DOOR_SHELL") : List.of("FRT_DOOR_SHELL", "REAR_DOOR_SHELL");
         for (String door : doors) {
@@ -372,28 +373,49 @@ public class TextDamageReader {
     }
   }
 
-  /** "front door to quarter panel" names the panels in between too. */
+  /**
+   * "fender through rear door", 从前门一直划到后门: a range along one side names the panels in
+   * between too, and what is said of its start goes for its end.
+   */
   private static void expandRanges(List<List<Clause>> sentences) {
     for (List<Clause> sentence : sentences) {
+      Mention a = null;
       for (Clause c : sentence) {
-        List<Mention> live = c.mentions().stream().filter(m -> !m.dropped && m.resolved.size() == 1).toList();
-        for (int k = 0; k + 1 < live.size(); k++) {
-          Mention a = live.get(k);
-          Mention b = live.get(k + 1);
-          int ia = SIDE_CHAIN.indexOf(a.resolved.get(0)[0]);
-          int ib = SIDE_CHAIN.indexOf(b.resolved.get(0)[0]);
-          boolean range = c.tokens().stream().anyMatch(t -> t.kind() == Kind.RANGE && t.start() >= a.part.end() && t.end() <= b.prefixStart);
-          if (ia < 0 || ib < 0 || Math.abs(ia - ib) < 2 || !range) {
+        for (Mention b : c.mentions()) {
+          if (b.dropped || b.resolved.size() != 1) {
             continue;
           }
-          if (!b.hasDamage()) {
-            b.predicates.addAll(a.predicates);
+          if (a != null && rangeBetween(a, b, c)) {
+            extend(a, b);
           }
-          for (int i = Math.min(ia, ib) + 1; i < Math.max(ia, ib); i++) {
-            b.resolved.add(new String[] {SIDE_CHAIN.get(i), b.resolved.get(0)[1]});
-          }
+          a = b;
         }
       }
+    }
+  }
+
+  private static boolean rangeBetween(Mention a, Mention b, Clause c) {
+    if (a.clauseIndex == b.clauseIndex) {
+      return a.part.end() <= b.prefixStart && RANGE_WORDS.matcher(c.text().substring(a.part.end(), b.prefixStart)).find();
+    }
+    boolean firstInClause = c.mentions().stream().noneMatch(m -> m.part.start() < b.part.start());
+    return firstInClause && c.tokens().stream().anyMatch(t -> t.kind() == Kind.RANGE && t.end() <= b.prefixStart);
+  }
+
+  private static void extend(Mention a, Mention b) {
+    int ia = SIDE_CHAIN.indexOf(a.resolved.get(0)[0]);
+    int ib = SIDE_CHAIN.indexOf(b.resolved.get(0)[0]);
+    if (ia < 0 || ib < 0 || !a.resolved.get(0)[1].equals(b.resolved.get(0)[1])) {
+      return;
+    }
+    if (!b.hasDamage()) {
+      b.predicates.addAll(a.predicates);
+    }
+    if (b.intensities.isEmpty()) {
+      b.intensities.addAll(a.intensities);
+    }
+    for (int i = Math.min(ia, ib) + 1; i < Math.max(ia, ib); i++) {
+      b.resolved.add(new String[] {SIDE_CHAIN.get(i), b.resolved.get(0)[1]});
     }
   }
 
@@ -448,6 +470,9 @@ public class TextDamageReader {
       said = "minor";
     }
     String span = m.clauseText.substring(Math.min(m.prefixStart, m.clauseText.length()), Math.min(m.spanEnd, m.clauseText.length()));
+    if ("missing".equals(type) && DamageKinds.partly(span)) {
+      type = "torn";
+    }
     String severity = DamageKinds.severity(type, hint, said, DamageKinds.sizeCm(span), part);
     double confidence = 0.85;
     if (m.sideDefaulted && part.perSide()) {

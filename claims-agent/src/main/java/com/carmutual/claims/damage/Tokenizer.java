@@ -48,6 +48,7 @@ final class Tokenizer {
       Set.of("driver", "driver's", "drivers", "drvr", "passenger", "passenger's", "passengers", "主驾", "主驾驶", "副驾", "副驾驶", "front passenger", "rear passenger",
           "front driver", "rear driver", "driver front", "driver rear", "passenger front", "passenger rear");
   private static final Pattern CHINESE_MEASURE = Pattern.compile("^[了的个]?[块片道条个处点坑缝口]");
+  private static final Pattern DEBRIS = Pattern.compile("\\b(?:piece|pieces|chunk|chunks|bit|bits|scrap|shred|shreds|remains) of (?:(?:a|an|some|the|old|somebody's|someone's)\\s+)?$");
   private static final Pattern SHORT_GAP = Pattern.compile("^[\\s/'\\-]*([a-z]+[\\s/'\\-]+)?$");
 
   private final Lexicon lexicon;
@@ -181,8 +182,12 @@ final class Tokenizer {
 
   private boolean keep(Token t, Token prev, Token next, String text) {
     boolean ascii = t.text().chars().allMatch(c -> c < 128);
+    if (t.kind() == Kind.PART && DEBRIS.matcher(text.substring(0, t.start())).find()) {
+      // "a chunk of bumper on the highway", "struck bits of an old tyre": debris on the road, not our part
+      return false;
+    }
     if (t.kind() == Kind.SIDE && PERSON_SIDES.contains(t.text())) {
-      // "the other driver ran the red", 副驾驶坐着人: a person, not a side, unless a part or side follows
+      // "the driver called the police", 副驾驶坐着人: a person, not a side, unless a part or side follows
       return next != null && Set.of(Kind.PART, Kind.POS, Kind.SIDE, Kind.BOTH).contains(next.kind()) && gap(text, t, next).matches("[\\s'\\-s的]*(side\\s*)?");
     }
     if (t.kind() == Kind.POS && t.text().equals("back")) {
