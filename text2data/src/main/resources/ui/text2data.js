@@ -14,6 +14,7 @@ addMessages({
     'answer.wasItRight': 'Was this right?', 'answer.right': 'Right', 'answer.wrong': 'Wrong',
     'answer.sql': 'SQL', 'answer.semanticQuery': 'Semantic query', 'answer.noRows': 'No rows.',
     'status.answered': 'answered', 'status.clarify': 'needs clarification', 'status.refused': 'refused',
+    'answer.reading': 'Read as:', 'answer.unplaced': 'Could not place:',
     'answer.nearest': 'Things you can ask about instead:', 'correct.title': 'Correct the semantic query',
     'correct.hint': 'Edit the query, run it to check the numbers, then save it; the same question will get this answer next time.',
     'correct.comment': 'Comment (optional)', 'correct.run': 'Run corrected query', 'correct.save': 'Save correction',
@@ -31,6 +32,7 @@ addMessages({
     'answer.wasItRight': '答案正确吗？', 'answer.right': '正确', 'answer.wrong': '错误',
     'answer.sql': 'SQL', 'answer.semanticQuery': '语义查询', 'answer.noRows': '没有数据。',
     'status.answered': '已回答', 'status.clarify': '需要澄清', 'status.refused': '无法回答',
+    'answer.reading': '理解为：', 'answer.unplaced': '无法对应的词：',
     'answer.nearest': '您可以改问这些：', 'correct.title': '更正语义查询',
     'correct.hint': '修改查询，运行核对数字后保存；下次同样的问题将直接使用此答案。',
     'correct.comment': '备注（可选）', 'correct.run': '运行更正后的查询', 'correct.save': '保存更正',
@@ -120,6 +122,11 @@ function renderAnswer() {
   $('answer-question').textContent = state.asked?.question || '';
   $('answer-status').className = `badge ${statusClass(a.status)}`;
   $('answer-status').textContent = t(`status.${a.status}`);
+  const unplaced = listOf(a.unplaced || []);
+  const readingText = a.status === 'answered' && a.reading ? `${t('answer.reading')} ${a.reading}`
+    : unplaced.length ? `${t('answer.unplaced')} ${unplaced.join(', ')}` : '';
+  $('reading').hidden = !readingText;
+  $('reading').textContent = readingText;
   $('explanation').textContent = a.explanation || a.reason || '';
   const nearest = listOf(a.suggestions || a.nearest || a.alternatives || []);
   $('suggestions').replaceChildren(...(nearest.length ? [el('span', { class: 'muted small' }, t('answer.nearest')),

@@ -29,7 +29,10 @@ public record Answer(
     @Nullable String reason,
     List<String> suggestions,
     @Schema(description = "parser | correction | query") String source,
-    @Nullable String runId) {
+    @Nullable String runId,
+    @Schema(description = "the semantic query restated in plain words of the question's language (metric, filters, period with dates, grain, breakdown, order, limit)")
+    @Nullable String reading,
+    @Schema(description = "words of the question that could not be placed (a clarification names them)") List<String> unplaced) {
 
   /** A suggested chart: type (number, bar, line, pie, table), x axis column, y columns, series column. */
   @Serdeable

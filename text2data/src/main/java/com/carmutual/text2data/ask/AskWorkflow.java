@@ -14,6 +14,7 @@ import com.carmutual.text2data.model.SemanticModel;
 import com.carmutual.text2data.parse.ParseRequest;
 import com.carmutual.text2data.parse.ParseResult;
 import com.carmutual.text2data.parse.QuestionParser;
+import com.carmutual.text2data.parse.Reading;
 import com.carmutual.text2data.query.SemanticQuery;
 import com.carmutual.text2data.warehouse.QueryResult;
 import com.carmutual.text2data.warehouse.Warehouse;
@@ -91,7 +92,8 @@ public class AskWorkflow {
       String lang = parsed.language() == null ? languageOf(question) : parsed.language();
       String source = corrected.isPresent() ? "correction" : "parser";
       if (!"answered".equals(parsed.status()) || parsed.query() == null) {
-        return notAnswered(run, question, asOf, conversationId, parsed.status(), parsed.reason(), parsed.suggestions(), lang, source, null);
+        return notAnswered(run, question, asOf, conversationId, parsed.status(), parsed.reason(), parsed.suggestions(), lang, source, parsed.query(),
+            parsed.unplaced());
       }
       Answer a = execute(run, question, parsed.query(), asOf, conversationId, lang, source);
       if ("answered".equals(a.status())) {
@@ -126,7 +128,7 @@ public class AskWorkflow {
       cq = run.node("compile", NodeKind.DETERMINISTIC, at, () -> compiler.compile(q, warehouse.dialect(), asOf));
     } catch (CompileException e) {
       List<String> known = model.metrics().values().stream().filter(m -> !m.hidden()).map(SemanticModel.Metric::name).limit(12).toList();
-      return notAnswered(run, question, asOf, conversationId, "clarify", e.getMessage(), known, lang, source, q);
+      return notAnswered(run, question, asOf, conversationId, "clarify", e.getMessage(), known, lang, source, q, List.of());
     }
     QueryResult r;
     try {
@@ -137,7 +139,7 @@ public class AskWorkflow {
     String explanation = run.node("explain", NodeKind.DETERMINISTIC, at, () -> Explainer.explain(model, q, r, lang));
     String id = feedback.saveAnswer(question, asOf, conversationId, "answered", q, cq.sql(), run.id());
     return new Answer(id, "answered", question, lang, q, cq.sql(), r.columns(), r.rows(), r.truncated(), explanation,
-        Explainer.chart(q, cq, r), null, List.of(), source, run.id());
+        Explainer.chart(q, cq, r), null, List.of(), source, run.id(), Reading.of(model, q, lang), List.of());
   }
 
   /** Checks names and shape before compiling; the compiler checks the rest. */
@@ -162,16 +164,17 @@ public class AskWorkflow {
   }
 
   private Answer notAnswered(WorkflowRun run, String question, LocalDate asOf, String conversationId, String status, String reason,
-      List<String> suggestions, String lang, String source, SemanticQuery q) {
+      List<String> suggestions, String lang, String source, SemanticQuery q, List<String> unplaced) {
     String id = feedback.saveAnswer(question, asOf, conversationId, status, q, null, run.id());
     String explanation = reason == null ? "" : reason;
     return new Answer(id, status, question, lang, q, null, List.of(), List.of(), false, explanation, null, reason,
-        suggestions == null ? List.of() : suggestions, source, run.id());
+        suggestions == null ? List.of() : suggestions, source, run.id(), q == null ? null : Reading.of(model, q, lang),
+        unplaced == null ? List.of() : unplaced);
   }
 
   private static Answer withRun(Answer a, String runId) {
     return new Answer(a.id(), a.status(), a.question(), a.language(), a.semanticQuery(), a.sql(), a.columns(), a.rows(), a.truncated(),
-        a.explanation(), a.chart(), a.reason(), a.suggestions(), a.source(), runId);
+        a.explanation(), a.chart(), a.reason(), a.suggestions(), a.source(), runId, a.reading(), a.unplaced());
   }
 
   static String languageOf(String question) {

@@ -154,6 +154,9 @@ public final class EvalCommand {
             s.inputTokens(),
             s.outputTokens(),
             s.cost().stripTrailingZeros().toPlainString());
+        if (s.outcomes() != null && !s.outcomes().isEmpty()) {
+          out.printf(Locale.ROOT, "  %-12s outcomes %s%n", "", s.outcomes());
+        }
         if (o.minScore != null && (s.meanScore() == null || s.meanScore() < o.minScore)) {
           out.printf("  below --min-score %s%n", o.minScore);
           code = 1;
@@ -203,14 +206,14 @@ public final class EvalCommand {
       b.append('\n');
     } else {
       b.append(
-          "| task | set | items | scorer | configuration | mean score | 95% CI | scored | errors | p50 ms | p95 ms | tokens in/out | cost |\n");
-      b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+          "| task | set | items | scorer | configuration | mean score | 95% CI | outcomes | scored | errors | p50 ms | p95 ms | tokens in/out | cost |\n");
+      b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
       for (ExperimentView v : views) {
         for (ConfigSummary s : v.summary()) {
           b.append(
               String.format(
                   Locale.ROOT,
-                  "| %s | %s v%d | %d | %s | %s | %s | [%s, %s] | %d | %d | %s | %s | %d/%d | %s |%n",
+                  "| %s | %s v%d | %d | %s | %s | %s | [%s, %s] | %s | %d | %d | %s | %s | %d/%d | %s |%n",
                   v.task(),
                   v.set(),
                   v.setVersion(),
@@ -220,6 +223,8 @@ public final class EvalCommand {
                   fmt(s.meanScore()),
                   fmt(s.ci95Low()),
                   fmt(s.ci95High()),
+                  s.outcomes() == null || s.outcomes().isEmpty() ? "" : s.outcomes().entrySet().stream()
+                      .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")),
                   s.scored(),
                   s.errors(),
                   fmt(s.latencyP50Ms()),

@@ -31,7 +31,10 @@ public final class ExperimentViews {
   @Serdeable
   public record Configuration(String name, @Nullable Map<String, TaskVersion> versions) {}
 
-  /** Aggregates of one configuration. Scores in [0, 1]; CI is a 95% bootstrap interval of the mean. */
+  /**
+   * Aggregates of one configuration. Scores in [0, 1]; CI is a 95% bootstrap interval of the mean.
+   * Outcomes count the items whose score detail starts with a label in brackets ({@code [wrong] ...}).
+   */
   @Serdeable
   public record ConfigSummary(
       String configuration,
@@ -46,7 +49,9 @@ public final class ExperimentViews {
       long inputTokens,
       long outputTokens,
       BigDecimal cost,
-      int calls) {}
+      int calls,
+      @Nullable @io.swagger.v3.oas.annotations.media.Schema(description = "items per outcome a scorer labels (e.g. correct, wrong, clarified, refused)")
+      Map<String, Integer> outcomes) {}
 
   /** An experiment with its progress and, when done, its summary per configuration. */
   @Serdeable

@@ -332,7 +332,20 @@ public class Experiments {
         items.stream().mapToLong(ItemResult::inputTokens).sum(),
         items.stream().mapToLong(ItemResult::outputTokens).sum(),
         items.stream().map(ItemResult::cost).reduce(BigDecimal.ZERO, BigDecimal::add),
-        items.stream().mapToInt(ItemResult::calls).sum());
+        items.stream().mapToInt(ItemResult::calls).sum(),
+        outcomes(items));
+  }
+
+  /** Items per outcome label: a score detail of the form "[label] ..." (scorers that tell right from wrong from not answered). */
+  static java.util.Map<String, Integer> outcomes(List<ItemResult> items) {
+    java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+    for (ItemResult i : items) {
+      String d = i.scoreDetail();
+      if (d != null && d.startsWith("[") && d.indexOf(']') > 1) {
+        out.merge(d.substring(1, d.indexOf(']')), 1, Integer::sum);
+      }
+    }
+    return out;
   }
 
   private static Double finite(double d) {
