@@ -172,6 +172,7 @@ public class ScaleLoad {
     // Call records: complete, and each caller turn recorded exactly once.
     Tally r = TALLIES.get("call records");
     int fnolCompleted = 0;
+    List<String> fnolSids = new ArrayList<>();
     for (var e : callTurns.entrySet()) {
       r.sent.incrementAndGet();
       Answer a = send(HttpRequest.newBuilder(URI.create(phone.get(0) + "/v1/calls/" + e.getKey())).header("Authorization", "Bearer " + apiKey).GET());
@@ -184,6 +185,7 @@ public class ScaleLoad {
       String body = a.body();
       if ("fnol".equals(callScripts.get(e.getKey())) && body.contains("\"outcome\":\"completed\"")) {
         fnolCompleted++;
+        fnolSids.add(e.getKey());
       }
       boolean complete = body.contains("\"fields\"") && body.contains("\"transcript\"") && body.contains("\"status\":\"completed\"");
       Map<String, Integer> expected = new HashMap<>();
@@ -209,19 +211,34 @@ public class ScaleLoad {
     }
 
     // Every completed fnol call files exactly one claim, through phone-agent's outbox (retried
-    // until claims-agent accepts it). Wait for the outbox, then count all claims.
+    // with backoff until claims-agent accepts it): wait until no filing is pending or sending
+    // (outboxWaitSeconds, default 300: a row that met the killed instance waits 30 s, then 1 min),
+    // then count all claims.
     Tally f = TALLIES.get("claims filed by phone-agent");
     f.sent.set(fnolCompleted);
     int expected = claimIdsByKey.size() + fnolCompleted;
     int total = -1;
-    for (int i = 0; i < 180; i++) {
+    long deadline = System.nanoTime() + Long.parseLong(settings.getProperty("outboxWaitSeconds", "300")) * 1_000_000_000L;
+    Map<String, String> filings = new TreeMap<>();
+    while (true) {
       Answer list = send(HttpRequest.newBuilder(URI.create(claims.get(0) + "/v1/claims?limit=500")).header("Authorization", "Bearer " + apiKey).GET());
       total = list == null || list.status() != 200 ? -1 : count(list.body(), "\"id\":");
-      if (total >= expected) {
+      for (String sid : fnolSids) {
+        Answer call = send(HttpRequest.newBuilder(URI.create(phone.get(0) + "/v1/calls/" + sid)).header("Authorization", "Bearer " + apiKey).GET());
+        int at = call == null ? -1 : call.body().indexOf("\"claimFiling\"");
+        filings.put(sid, at < 0 ? "unknown" : field(call.body().substring(at), "status"));
+      }
+      boolean settled = filings.values().stream().noneMatch(v -> v.equals("pending") || v.equals("sending"));
+      if (total >= expected || settled || System.nanoTime() > deadline) {
         break;
       }
-      sleep(500);
+      sleep(1000);
     }
+    filings.forEach((sid, status) -> {
+      if (!status.equals("filed")) {
+        f.problem(sid + ": claim filing " + status);
+      }
+    });
     int byPhone = Math.max(0, total - claimIdsByKey.size());
     f.answered.set(Math.min(byPhone, fnolCompleted));
     f.lost.set(Math.max(0, fnolCompleted - byPhone));

@@ -259,6 +259,18 @@ class DocumentedCommandsTest {
   }
 
   @Test
+  void localJavaProgramsCompile(@org.junit.jupiter.api.io.TempDir Path out) throws IOException {
+    javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+    try (Stream<Path> files = Files.list(Repo.root().resolve("deploy/local"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = javac.run(null, null, err, "-d", out.toString(), f.toString());
+        assertEquals(0, status, f + " (run as `java " + Repo.root().relativize(f) + "`): " + err);
+      }
+    }
+  }
+
+  @Test
   void localScriptsParse() throws Exception {
     try (Stream<Path> files = Files.list(Repo.root().resolve("deploy/local"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".sh")).toList()) {
