@@ -53,16 +53,19 @@ final class Names {
   }
 
   /**
-   * The key's letter runs and digit runs, sorted: names that differ only in the order of their
-   * parts ({@code SILVERADOHD2500}, {@code SILVERADO2500HD}) have the same runs.
+   * A name's words split into letter runs and digit runs, upper case, sorted: names that differ
+   * only in the order of their parts ({@code Silverado HD 2500}, {@code SILVERADO 2500HD}) have
+   * the same runs.
    */
-  static String runs(String key) {
+  static String runs(String name) {
     java.util.List<String> parts = new java.util.ArrayList<>();
-    int start = 0;
-    for (int i = 1; i <= key.length(); i++) {
-      if (i == key.length() || Character.isDigit(key.charAt(i)) != Character.isDigit(key.charAt(i - 1))) {
-        parts.add(key.substring(start, i));
-        start = i;
+    for (String word : name.toUpperCase(Locale.ROOT).split("[^A-Z0-9]+")) {
+      int start = 0;
+      for (int i = 1; i <= word.length(); i++) {
+        if (i == word.length() || Character.isDigit(word.charAt(i)) != Character.isDigit(word.charAt(i - 1))) {
+          parts.add(word.substring(start, i));
+          start = i;
+        }
       }
     }
     java.util.Collections.sort(parts);

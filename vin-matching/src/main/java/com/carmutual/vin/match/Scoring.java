@@ -81,12 +81,12 @@ final class Scoring {
       if (c.equals(v)) {
         s = 1.0;
         r = "+ model " + row.model() + " = VIN model";
-      } else if (c.startsWith(v) && v.length() >= 2) {
+      } else if (c.startsWith(v) && (v.length() >= 2 || displacementNumber(c.substring(v.length()), f) > 0.9)) {
         String suffix = c.substring(v.length());
         s = suffixScore(suffix, f);
         r = (s >= 0.9 ? "+ model " : "- model ") + row.model() + ": " + suffix + (s >= 0.9 ? " supported" : " not supported")
             + " by the VIN or hint";
-      } else if (Names.runs(c).equals(Names.runs(v))) {
+      } else if (f.modelRuns().contains(Names.runs(row.model()))) {
         s = 0.98;
         r = "+ model " + row.model() + " = VIN model, parts in another order";
       } else if (variantOf(row.model(), v)) {

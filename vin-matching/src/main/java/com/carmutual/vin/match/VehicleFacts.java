@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  *
  * @param makes catalog makes that can hold this vehicle (Dodge Ram trucks from 2011 are make RAM)
  * @param modelKeys normalised model names the VIN decodes to, best first
+ * @param modelRuns the same names as {@link Names#runs} (parts in any order)
  * @param fuel catalog fuel the evidence points to, or null
  * @param bodies catalog body styles the decoded body class allows, empty when unknown
  * @param trimAlternatives word sets of the VIN's trim and series, one per listed alternative
@@ -27,6 +28,7 @@ record VehicleFacts(
     Set<String> makes,
     @Nullable Integer year,
     List<String> modelKeys,
+    Set<String> modelRuns,
     @Nullable Double displacement,
     @Nullable String fuel,
     boolean hybrid,
@@ -72,7 +74,15 @@ record VehicleFacts(
     }
 
     List<String> keys = new ArrayList<>();
+    Set<String> runs = new LinkedHashSet<>();
     if (model != null) {
+      for (String alt : Names.stripParens(model).split("/")) {
+        String m = withoutBodyWord(alt);
+        runs.add(Names.runs(m));
+        if (d.series() != null) {
+          runs.add(Names.runs(m + " " + Names.stripParens(d.series())));
+        }
+      }
       String series = Names.stripParens(d.series());
       String trim = d.trim();
       for (String alt : Names.stripParens(model).split("/")) {
@@ -185,7 +195,7 @@ record VehicleFacts(
         doors = null;
       }
     }
-    return new VehicleFacts(makes, year, keys, displacement, fuel, hybrid, bodies(d.bodyClass(), hint), doors, heavy,
+    return new VehicleFacts(makes, year, keys, runs, displacement, fuel, hybrid, bodies(d.bodyClass(), hint), doors, heavy,
         cylinders, alternatives, tokens, hint.compact(), notes);
   }
 
@@ -291,6 +301,8 @@ record VehicleFacts(
         out.addAll(List.of("2D COUPE", "4D COUPE"));
       } else if (hint.has("CONVERTIBLE") || hint.has("CABRIOLET")) {
         out.add("2D CONVERTIBLE");
+      } else if (hint.has("HATCHBACK") || hint.has("HATCH")) {
+        out.addAll(List.of("3D HATCHBACK", "5D HATCHBACK"));
       }
     }
     return out;

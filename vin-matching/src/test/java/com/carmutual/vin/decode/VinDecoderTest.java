@@ -168,4 +168,15 @@ class VinDecoderTest {
     System.out.printf("unlabelled: %d of %d decode a model%n", withModel, n);
     assertTrue(withModel > n * 0.9, withModel + " of " + n);
   }
+
+  @Test
+  void makeOfAnUnknownWmiComesFromItsMakerPrefixWhenEveryKnownWmiThereAgrees() {
+    // JMZ (Mazda for Europe) is not in vPIC, but JM1, JM2 and JM3 all are Mazda; no check digit either way
+    DecodedVin europe = decoder.decode("JMZKFGW7A00123456");
+    assertEquals("Mazda", europe.make());
+    assertTrue(europe.sources().get("make").detail().contains("JM"), europe.sources().toString());
+    assertTrue(europe.warnings().stream().anyMatch(w -> w.contains("not in vPIC")), europe.warnings().toString());
+    // KN: Kia, Ford and Nissan WMIs: no single make, so none is guessed
+    assertNull(decoder.decode("KNCSHX71A77123456").make());
+  }
 }

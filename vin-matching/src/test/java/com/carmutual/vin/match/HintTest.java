@@ -27,4 +27,22 @@ class HintTest {
     assertEquals("CHEVROLET", Names.make("Chevy"));
     assertEquals("MERCEDES-BENZ", Names.make("MERCEDES"));
   }
+
+  @Test
+  void readsYearsAndEngineSizesWrittenNextToChinese() {
+    Hint h = Hint.parse("2021款 途观 2.0升 四驱");
+    assertEquals(2021, h.year());
+    assertEquals(2.0, h.displacement());
+    assertTrue(h.has("4WD"));
+    assertEquals(2017, Hint.parse("17款 mazda3 两厢").year());
+    assertTrue(Hint.parse("17款 mazda3 两厢").has("HATCHBACK"));
+  }
+
+  @Test
+  void fuelWordsInEnglishAndChinese() {
+    assertTrue(Hint.parse("插电混动 outlander").has("PHEV"));
+    assertTrue(Hint.parse("凯美瑞 油电混合").has("HYBRID"));
+    assertTrue(Hint.parse("柴油 皮卡").has("DIESEL"));
+    assertTrue(Hint.parse("accord hybrid touring").has("HYBRID"));
+  }
 }
