@@ -104,7 +104,8 @@ final class ClauseGrammar {
     landmarks(mentions, text);
     mergeFamilies(mentions, text);
     coordinate(mentions, text);
-    scopes(tokens, mentions);
+    agents(mentions, text);
+    scopes(tokens, mentions, text);
     List<Token> freeIntensities = intensities(tokens, mentions, negated);
     List<Token> freeSides = new ArrayList<>();
     for (Token t : tokens) {
@@ -489,7 +490,7 @@ final class ClauseGrammar {
     return end;
   }
 
-  private static void scopes(List<Token> tokens, List<Mention> mentions) {
+  private static void scopes(List<Token> tokens, List<Mention> mentions, String text) {
     for (Mention m : mentions) {
       int predicateStart = m.predicates.stream().mapToInt(Token::start).max().orElse(m.part.start());
       boolean other = false;
@@ -497,13 +498,28 @@ final class ClauseGrammar {
         if (t.kind() == Kind.DOUBT && (t.start() < m.part.start() || t.start() < predicateStart)) {
           m.doubted = true;
         }
-        if (t.start() < m.part.start() && t.kind() == Kind.OTHER) {
+        boolean adjacent = t.end() <= m.prefixStart && text.substring(t.end(), m.prefixStart).matches("的?|\\s*");
+        if (t.start() < m.part.start() && t.kind() == Kind.OTHER && (!"NOUN".equals(t.value()) || adjacent)) {
           other = true;
         } else if (t.start() < m.part.start() && t.kind() == Kind.OWN) {
           other = false;
         }
       }
       m.otherVehicle = other;
+    }
+  }
+
+  /** 左后门被电动车把手划了: a part right after 被 is what did it; its damage word is the part's before 被. */
+  private static void agents(List<Mention> mentions, String text) {
+    for (int k = 1; k < mentions.size(); k++) {
+      Mention agent = mentions.get(k);
+      Mention patient = mentions.get(k - 1);
+      String before = text.substring(patient.part.end(), agent.prefixStart);
+      if (before.matches("[^，,。]{0,2}被[^，,。被]{0,4}") && !patient.hasDamage()) {
+        patient.predicates.addAll(agent.predicates);
+        patient.negatedPredicates.addAll(agent.negatedPredicates);
+        agent.dropped = true;
+      }
     }
   }
 

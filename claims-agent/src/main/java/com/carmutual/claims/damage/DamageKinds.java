@@ -48,7 +48,7 @@ final class DamageKinds {
       case "shattered" -> glass ? "shattered" : "broken";
       case "puncture" -> PUNCTURABLE.contains(part.code()) ? "puncture" : glass ? "shattered" : BREAKABLE.contains(part.code()) ? "broken" : "crack";
       case "dent" -> glass ? ("severe".equals(hint(word)) ? "shattered" : "crack") : "TIRE".equals(part.code()) ? "puncture" : type;
-      case "crack" -> "TIRE".equals(part.code()) ? "puncture" : type;
+      case "crack", "bent" -> "TIRE".equals(part.code()) ? "puncture" : type;
       default -> type;
     };
   }

@@ -168,6 +168,12 @@ final class Lexicon {
     part("WHEEL_ALLOY", "轮毂", "钢圈", "轮圈", "铝圈", "轮辋");
     part("TIRE", "tire", "tyre", "轮胎", "车胎", "胎");
     part("WHEEL_FLARE", "fender flare", "flare", "wheel arch moulding", "wheel arch molding", "wheel opening moulding", "wheel opening molding", "arch trim", "轮眉", "轮眉饰板");
+    // parts with no code of ours: they take their own damage words, and no line comes of them
+    part("@NONE", "camera", "backup camera", "back-up camera", "rear camera", "airbag", "air bag", "license plate", "number plate", "plate", "plate frame",
+        "license plate frame", "exhaust", "exhaust tip", "tailpipe", "tail pipe", "muffler", "antenna", "wiper", "wiper blade", "sunroof", "moonroof", "roof rack",
+        "hitch", "tow hitch", "emblem", "badge", "seat", "dashboard", "dashcam", "dash cam", "steering wheel",
+        "摄像头", "倒车影像", "气囊", "安全气囊", "车牌", "牌照", "车牌架", "牌照框", "排气管", "尾喉", "天线", "雨刮", "雨刷", "天窗", "行李架", "拖车钩", "车标", "座椅",
+        "仪表盘", "行车记录仪", "发动机", "大梁");
     part("BEDSIDE_PICKUP", "bed side", "bedside", "bed", "truck bed", "box side", "pickup box", "bed rail", "货箱侧板", "货箱", "车斗");
   }
 
@@ -224,7 +230,7 @@ final class Lexicon {
     add(Kind.DAMAGE, "puncture:severe", "blown", "blown out", "blowout", "blew out", "exploded", "burst", "shredded", "爆胎", "爆了", "爆");
     add(Kind.DAMAGE, "bent", "bent", "bend", "deformed", "warped", "twisted", "out of shape", "misshapen", "misaligned", "out of alignment", "tweaked", "pushed back",
         "won't close", "won't open", "won't latch", "won't shut", "doesn't shut", "can't shut", "won't stay shut", "won't stay closed", "doesn't close", "does not close", "doesn't open", "does not open", "can't close", "can't open", "gaps", "gap",
-        "bowed", "bulged", "bulging", "buckled up", "popped up", "变形", "弯了", "弯", "扭曲", "拱起", "拱起来", "拱了", "鼓起来", "隆起", "歪了", "歪", "错位", "关不上", "打不开", "合不上", "关不严", "缝隙变大");
+        "bowed", "bulged", "bulging", "bulge", "bubble", "bubbled", "buckled up", "popped up", "变形", "弯了", "弯", "扭曲", "拱起", "拱起来", "拱了", "鼓起来", "隆起", "歪了", "歪", "错位", "关不上", "打不开", "合不上", "关不严", "缝隙变大");
     add(Kind.DAMAGE, "bent:severe", "buckled", "kinked", "folded", "severely bent", "严重变形", "折了");
     add(Kind.DAMAGE, "impact", "damaged", "damage", "hit", "impacted", "struck", "tapped", "tap", "bumped", "bump", "banged", "bang", "knocked", "clipped", "sideswiped",
         "rolled into", "ran into", "crashed into", "slammed into", "smashed into", "drove into", "bumped into", "swerved into", "collided with", "crashed", "collided",
@@ -246,8 +252,8 @@ final class Lexicon {
         "good condition", "nothing wrong", "not affected", "unaffected", "no issue", "no issues", "no problem", "no problems", "spared", "survived", "perfect", "ok'",
         "没事", "没坏", "完好", "完好无损", "没问题", "好好的", "没受损", "无损", "没损坏", "没有损坏", "没有事", "没影响", "安然无恙", "都好", "好着", "没碰到", "没撞到",
         "没伤到", "没受影响", "没什么事", "没啥事", "正常", "不影响");
-    add(Kind.WORKS, "WORKS", "works", "work", "working", "still works", "still work", "still working", "functions", "functioning", "lights up",
-        "能用", "还能用", "正常工作", "好使", "能开", "能关");
+    add(Kind.WORKS, "WORKS", "works", "work", "working", "still works", "still work", "still working", "functions", "functioning", "lights up", "closes", "opens", "still closes", "still opens", "latches", "still latches", "closes fine", "opens fine",
+        "能用", "还能用", "正常工作", "好使", "能开", "能关", "能关上", "能打开", "关得上", "打得开");
     add(Kind.NOT, "NOT", "no", "not", "never", "without", "nothing", "none", "neither", "nor", "doesn't", "don't", "didn't", "isn't", "wasn't", "aren't", "weren't",
         "hasn't", "haven't", "won't", "can't", "no sign of", "no visible", "zero",
         "没", "没有", "未", "无", "不", "并没有", "并未");
@@ -260,19 +266,20 @@ final class Lexicon {
   private void vehiclesAndScene() {
     add(Kind.OTHER, "OTHER", "their", "theirs", "the other car's", "the other vehicle's", "the other driver's", "other car's", "other vehicle's", "other driver's",
         "the other guy's", "other guy's", "other party's", "the other party's", "the truck's", "the van's", "the bus's", "the suv's", "the taxi's", "his car", "her car",
-        "his truck", "her truck", "对方", "对方的", "对方车", "对方车辆", "三者车", "三者", "别人的", "别人车", "他的车", "她的车", "他车", "前车", "后车", "对面的车", "对面车");
+        "his truck", "her truck", "对方", "对方的", "对方车", "对方车辆", "三者车", "三者", "别人的", "别人车", "他的车", "她的车", "他车", "前车", "后车", "对面的车", "对面车", "旁边的车", "旁边车", "隔壁车", "邻车", "旁边那辆车", "the car next to me", "the car beside me", "the car next to mine",
+        "the neighbor's car", "the neighbour's car");
+    add(Kind.OTHER, "NOUN", "bike's", "bicycle's", "motorcycle's", "scooter's", "电动车", "自行车", "摩托车", "三轮车", "电瓶车", "单车", "快递车", "外卖车");
     add(Kind.OWN, "OWN", "my", "mine", "our", "my car's", "我的", "我车", "我的车", "自己的", "自己车", "本车", "自车", "标的车");
     add(Kind.PAINT, "PAINT", "paint", "paintwork", "paint job", "漆", "油漆", "车漆");
     add(Kind.NEUTRAL, "SCENE", "tire tread", "tyre tread", "retread", "light pole", "lamp post", "lamppost", "light post", "street light",
         "streetlight", "garage door", "gate", "gate post", "wall", "pole", "post", "pillar", "guardrail", "guard rail", "barrier", "bollard", "fence", "curb", "kerb",
-        "in front", "in front of", "out front", "wheel opening", "wheel well", "wheel arch", "wheelhouse", "wheel house", "backup camera", "back-up camera", "camera",
-        "license plate", "number plate", "plate", "airbag", "airbags", "quarter-sized", "quarter sized", "size of a quarter", "cut me off", "cut off", "cut in", "as soon as possible", "check engine", "went to check", "car park", "parking lot", "parking garage", "front desk", "back home", "come back",
+        "in front", "in front of", "out front", "wheel opening", "wheel well", "wheel arch", "wheelhouse", "wheel house", "quarter-sized", "quarter sized", "size of a quarter", "cut me off", "cut off", "cut in", "as soon as possible", "check engine", "went to check", "car park", "parking lot", "parking garage", "front desk", "back home", "come back",
         "came back", "got back", "get back", "back from", "back to", "back then", "backed out", "way back", "right away", "right after", "right before", "right now",
         "right behind", "right there", "right into", "right in", "all right", "left it", "left the", "left my", "left her", "left him", "left work", "left home",
         "left for", "i left", "we left", "he left", "she left", "they left", "had left", "just left", "was left", "been left",
-        "gone for", "hit and run", "hit-and-run", "shopping cart", "trolley", "dashcam", "dash cam", "warning triangle",
+        "gone for", "hit and run", "hit-and-run", "shopping cart", "trolley", "warning triangle",
         "门口", "大门", "校门", "车库门", "卷帘门", "家门", "院门", "店门", "闸门", "护栏", "墙", "柱子", "电线杆", "路灯", "灯杆", "路灯杆", "红绿灯", "石墩", "路沿", "马路牙子",
-        "摄像头", "倒车影像", "气囊", "安全气囊", "车牌", "牌照", "行车记录仪", "掉头", "小区", "小时", "小孩", "小心", "小车", "小朋友", "小学", "小路", "大巴", "大车",
+        "掉头", "小区", "小时", "小孩", "小心", "小车", "小朋友", "小学", "小路", "大巴", "大车",
         "大货车", "大概", "大约", "大家", "大雨", "大风", "大路", "大街", "大学", "大众", "大桥", "大厦", "长城", "长安", "深圳", "深夜", "很长时间", "长时间", "大晚上",
         "计划", "规划", "划算", "刮风", "刮大风", "不断", "判断", "之前", "以前", "花了", "前几天", "前天", "后来", "然后", "之后", "以后", "后天", "最后", "前不久", "前段时间", "车门口", "一下", "撞击声");
   }

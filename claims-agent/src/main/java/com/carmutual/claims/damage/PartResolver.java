@@ -33,6 +33,7 @@ final class PartResolver {
       case "@TAILGATE" -> known && !pickup ? "LIFTGATE" : "TAILGATE_PICKUP";
       case "@WHEEL" -> punctured ? "TIRE" : "WHEEL_ALLOY";
       case "WHEEL_ALLOY" -> punctured ? "TIRE" : "WHEEL_ALLOY";
+      case "@NONE" -> null;
       case "BEDSIDE_PICKUP" -> known && !pickup ? null : value;
       case "@WINDOW" -> {
         if (ownPos && front && !sideSaid) {

@@ -31,7 +31,10 @@ public class TextDamageReader {
   private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?])\\s+|[。！？；;\\n]+");
   private static final Pattern CLAUSES =
       Pattern.compile("[,，、:：()（）]+|\\s+[-–—]+\\s+|—+|\\s+(?:but|however|except|though|although|yet|whereas)\\s+|但是|不过|可是|但");
+  private static final Pattern ELLIPSIS = Pattern.compile("\\b(too|also|as well|same)\\b|也|同样|一样");
   private static final Pattern RANGE_WORDS = Pattern.compile("\\b(to|through|thru|until|till)\\b|->|到|至");
+  private static final Pattern LEAD_IN =
+      Pattern.compile("(?:(?:and|also|plus|but|only|just|merely|it|it's|its|it is|they|they're|which|that|is|are|was|were|has|have|had|got|with|there's|there|is|a|an|some|very|really|pretty|quite|kind of|all|both|now|then|even|just|looks|seems)\\s*)*");
   private static final List<String> SIDE_CHAIN = List.of("FENDER", "FRT_DOOR_SHELL", "REAR_DOOR_SHELL", "QUARTER_PANEL");
 
   private final Lexicon lexicon = new Lexicon();
@@ -101,6 +104,11 @@ public class TextDamageReader {
       resolve(m, discourse, vehicle);
     }
     expandRanges(sentences);
+    boolean anyDamageWord = sentences.stream().flatMap(List::stream).flatMap(c -> c.tokens().stream()).anyMatch(t -> t.kind() == Kind.DAMAGE);
+    for (Mention m : all) {
+      // a part named with no damage word at all is not confirmed damage, unless the report only lists parts
+      m.dropped |= !m.hasPredicate() && anyDamageWord;
+    }
     return toDamages(all);
   }
 
@@ -165,6 +173,14 @@ public class TextDamageReader {
             m.dropped = true;
             continue;
           }
+          Mention antecedent = ELLIPSIS.matcher(c.text()).find() && ci > 0 ? lastMention(sentence, ci) : null;
+          if (antecedent != null && !m.hasPredicate()) {
+            // 车顶有很多小坑，引擎盖上也有几个; "..., the hood too": the same damage again
+            m.predicates.addAll(antecedent.predicates);
+            m.intensities.addAll(antecedent.intensities);
+            m.inherited = true;
+            continue;
+          }
           Clause source = partless(sentence, ci);
           if (source == null && si + 1 < sentences.size() && sentences.get(si + 1).stream().noneMatch(Clause::hasParts)) {
             source = sentences.get(si + 1).stream().filter(x -> !x.freePredicates().isEmpty()).findFirst().orElse(null);
@@ -176,6 +192,9 @@ public class TextDamageReader {
         }
         for (int after = ci + 1; after < sentence.size() && !sentence.get(after).hasParts(); after++) {
           Clause trailing = sentence.get(after);
+          if (!saysNoSubject(trailing)) {
+            break;
+          }
           Mention last = c.mentions().get(c.mentions().size() - 1);
           for (Token t : trailing.freePredicates()) {
             if (t.kind() == Kind.DAMAGE && !last.inherited && !trailingNegated(trailing, t)) {
@@ -190,8 +209,39 @@ public class TextDamageReader {
     }
   }
 
+  /** A part-less clause that goes on about the part before it ("..., and cracked", "..., 还裂了"), not one about something else ("exhaust bent"). */
+  private static boolean saysNoSubject(Clause clause) {
+    Token first = clause.tokens().stream().filter(t -> t.kind() == Kind.DAMAGE || t.kind() == Kind.SEV || t.kind() == Kind.FINE).findFirst().orElse(null);
+    if (first == null) {
+      return true;
+    }
+    StringBuilder lead = new StringBuilder(clause.text().substring(0, first.start()));
+    for (Token t : clause.tokens()) {
+      if (t.end() <= first.start() && List.of(Kind.SIDE, Kind.POS, Kind.BOTH, Kind.ALL, Kind.THAT_SIDE, Kind.PAINT).contains(t.kind())) {
+        for (int i = t.start(); i < t.end(); i++) {
+          lead.setCharAt(i, ' ');
+        }
+      }
+    }
+    String before = lead.toString().replace(" ", "").isEmpty() ? "" : lead.toString().trim();
+    if (before.chars().anyMatch(c -> c >= 128)) {
+      return before.length() <= 2 || before.matches("[后来又被也还都而且并然接着同时就有个一点再]*");
+    }
+    return LEAD_IN.matcher(before).matches();
+  }
+
   private static boolean trailingNegated(Clause clause, Token t) {
     return clause.tokens().stream().anyMatch(n -> n.kind() == Kind.NOT && n.end() <= t.start());
+  }
+
+  private static Mention lastMention(List<Clause> sentence, int ci) {
+    for (int c = ci - 1; c >= 0; c--) {
+      List<Mention> ms = sentence.get(c).mentions().stream().filter(x -> x.hasDamage()).toList();
+      if (!ms.isEmpty()) {
+        return ms.get(ms.size() - 1);
+      }
+    }
+    return null;
   }
 
   private static Clause partless(List<Clause> sentence, int ci) {
@@ -410,9 +460,13 @@ public class TextDamageReader {
     }
     if (!b.hasDamage()) {
       b.predicates.addAll(a.predicates);
+    } else if (!a.hasDamage()) {
+      a.predicates.addAll(b.predicates);
     }
     if (b.intensities.isEmpty()) {
       b.intensities.addAll(a.intensities);
+    } else if (a.intensities.isEmpty()) {
+      a.intensities.addAll(b.intensities);
     }
     for (int i = Math.min(ia, ib) + 1; i < Math.max(ia, ib); i++) {
       b.resolved.add(new String[] {SIDE_CHAIN.get(i), b.resolved.get(0)[1]});

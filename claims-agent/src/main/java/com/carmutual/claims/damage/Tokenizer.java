@@ -208,7 +208,8 @@ final class Tokenizer {
       // 小, 大, 深: an intensity only next to a damage word or a measure word (小坑, 一大块), not in 小区 or 大概
       boolean nearDamage =
           (next != null && next.kind() == Kind.DAMAGE && next.start() - t.end() <= 2) || (prev != null && prev.kind() == Kind.DAMAGE && t.start() - prev.end() <= 2);
-      return nearDamage || CHINESE_MEASURE.matcher(text.substring(t.end())).find();
+      boolean degree = text.substring(Math.max(0, t.start() - 2), t.start()).matches(".*[很挺太较蛮特非常超]$") || text.startsWith("的", t.end());
+      return nearDamage || degree || CHINESE_MEASURE.matcher(text.substring(t.end())).find();
     }
     if (!ascii && t.text().length() == 1 && t.kind() == Kind.PART) {
       // 门, 灯, 轮: a part only next to a side, position or another part, or right before a damage word
