@@ -46,6 +46,14 @@ class VoiceController {
     return HttpResponse.ok(calls.answer(script, turn, lang, zone, campaign, params)).contentType(MediaType.APPLICATION_XML_TYPE);
   }
 
+  @Operation(summary = "After a ConversationRelay session: hands over to a person or hangs up")
+  @Post(uri = "/{script}/relay-ended", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_XML)
+  HttpResponse<String> relayEnded(HttpRequest<?> request, @PathVariable String script, @Nullable @Body Map<String, String> form) {
+    Map<String, String> params = form == null ? Map.of() : new LinkedHashMap<>(form);
+    signatures.verify(request, params);
+    return HttpResponse.ok(calls.relayEnded(script, params)).contentType(MediaType.APPLICATION_XML_TYPE);
+  }
+
   @Operation(summary = "Twilio status callback: updates the call record")
   @Post(uri = "/callbacks/status", consumes = MediaType.APPLICATION_FORM_URLENCODED)
   HttpResponse<Void> status(HttpRequest<?> request, @Nullable @Body Map<String, String> form) {

@@ -16,6 +16,7 @@ import com.carmutual.shared.llmops.Workflows;
 import com.carmutual.shared.problem.ProblemException;
 import com.carmutual.shared.time.BusinessZone;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,9 +46,12 @@ public final class CallService {
   private final TwilioSettings twilio;
   private final List<CallEndHook> hooks;
   private final List<CallStatusListener> statusListeners;
+  private final Transports transports;
+  private final JsonMapper json;
 
   CallService(CallStore store, Scripts scripts, Understanding understanding, Workflows workflows, Clock clock,
-      BusinessZone businessZone, TwilioSettings twilio, List<CallEndHook> hooks, List<CallStatusListener> statusListeners) {
+      BusinessZone businessZone, TwilioSettings twilio, List<CallEndHook> hooks, List<CallStatusListener> statusListeners,
+      Transports transports, JsonMapper json) {
     this.store = store;
     this.scripts = scripts;
     this.understanding = understanding;
@@ -56,6 +61,8 @@ public final class CallService {
     this.twilio = twilio;
     this.hooks = hooks;
     this.statusListeners = statusListeners;
+    this.transports = transports;
+    this.json = json;
   }
 
   /**
@@ -99,7 +106,10 @@ public final class CallService {
     } else {
       step = Dialogue.start(script, language, callZone, now);
     }
-    String twiml = TwiML.write(step.reply(), actionUrl(script.name(), 1), twilio.transferNumber());
+    boolean relay = transports.relay(script.name(), params.get("To")) && !CallState.DONE.equals(step.state().pending());
+    String twiml = relay
+        ? TwiML.relay(step.reply(), relayUrl(script.name()) + "?lang=" + language, relayEndedUrl(script.name()))
+        : TwiML.write(step.reply(), actionUrl(script.name(), 1), twilio.transferNumber());
     StoredCall call = new StoredCall(callSid, script.name(), language, initialStatus(params), step.state().outcome(),
         params.get("Direction"), params.get("From"), params.get("To"), blankToNull(campaign), answeredBy, null, 1,
         step.state(), now, now);
@@ -113,10 +123,21 @@ public final class CallService {
   }
 
   private String step(Script script, StoredCall call, int turn, Map<String, String> params) {
-    Instant now = clock.instant();
     String speech = blankToNull(params.get("SpeechResult"));
     String digits = blankToNull(params.get("Digits"));
     Double confidence = parseDouble(params.get("Confidence"));
+    Dialogue.Step step = apply(script, call, turn, speech, digits, confidence,
+        st -> TwiML.write(st.reply(), actionUrl(script.name(), turn + 1), twilio.transferNumber()));
+    return step == null ? replay(call.callSid(), turn) : TwiML.write(step.reply(), actionUrl(script.name(), turn + 1), twilio.transferNumber());
+  }
+
+  /**
+   * Runs one turn as workflow {@code phone.turn} (extract, validate, dialogue) and stores it with
+   * what was sent ({@code render}); null when another request applied this turn first.
+   */
+  private Dialogue.Step apply(Script script, StoredCall call, int turn, String speech, String digits, Double confidence,
+      java.util.function.Function<Dialogue.Step, String> render) {
+    Instant now = clock.instant();
     CallState state = call.state();
     TurnInput input = new TurnInput(call.callSid(), script.name(), turn, speech, digits, confidence);
     java.util.concurrent.atomic.AtomicReference<Dialogue.Step> result = new java.util.concurrent.atomic.AtomicReference<>();
@@ -135,16 +156,70 @@ public final class CallService {
       });
     });
     Dialogue.Step step = result.get();
-    String twiml = TwiML.write(step.reply(), actionUrl(script.name(), turn + 1), twilio.transferNumber());
     boolean ends = !CallState.DONE.equals(state.pending()) && CallState.DONE.equals(step.state().pending());
     CallEndHook.Tx endWork = ends ? c -> runHooks(c, call, script, step.state()) : null;
-    if (!store.advance(call.callSid(), turn, step.state(), twiml, now, endWork)) {
-      return replay(call.callSid(), turn);
+    if (!store.advance(call.callSid(), turn, step.state(), render.apply(step), now, endWork)) {
+      return null;
     }
     if (ends) {
       hooks.forEach(h -> h.afterCommit(call.callSid()));
     }
-    return twiml;
+    return step;
+  }
+
+  /**
+   * A ConversationRelay session opened for {@code callSid}: the greeting to speak when the call was
+   * not started by this service's webhook (the TwiML's welcome greeting has already said it otherwise).
+   */
+  public Optional<Reply> relaySetup(String scriptName, String callSid, String lang, Map<String, String> params) {
+    Script script = scripts.get(scriptName);
+    if (store.find(callSid).isPresent()) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    String language = "zh".equals(lang) ? "zh" : "en";
+    Dialogue.Step step = Dialogue.start(script, language, businessZone.zone(), now);
+    StoredCall call = new StoredCall(callSid, script.name(), language, "in-progress", step.state().outcome(),
+        params.get("Direction"), params.get("From"), params.get("To"), null, null, null, 1, step.state(), now, now);
+    return store.create(call, reply(step.reply())) ? Optional.of(step.reply()) : Optional.empty();
+  }
+
+  /** One caller turn over ConversationRelay (a final transcript, or keys): the reply to stream back. */
+  public Reply relayTurn(String callSid, String speech, String digits) {
+    StoredCall call = store.find(callSid).orElseThrow(() -> ProblemException.notFound("call " + callSid));
+    Script script = scripts.get(call.script());
+    Dialogue.Step step = apply(script, call, call.turn(), blankToNull(speech), blankToNull(digits), null, st -> reply(st.reply()));
+    if (step != null) {
+      return step.reply();
+    }
+    return store.response(callSid, call.turn()).map(this::readReply)
+        .orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "turn-in-progress", "a turn of " + callSid + " is being answered"));
+  }
+
+  /** Twilio's request after a ConversationRelay session ends: hand over to a person or hang up. */
+  public String relayEnded(String scriptName, Map<String, String> params) {
+    String callSid = params.get("CallSid");
+    StoredCall call = callSid == null ? null : store.find(callSid).orElse(null);
+    Reply.Action action = call != null && CallState.TRANSFERRED.equals(call.outcome()) || call != null && call.state().transferAtEnd()
+        ? Reply.Action.TRANSFER : Reply.Action.HANGUP;
+    String lang = call == null ? "en" : call.state().lang();
+    return TwiML.write(new Reply(lang, List.of(), action, false, null, List.of()), actionUrl(scriptName, 0), twilio.transferNumber());
+  }
+
+  private String reply(Reply reply) {
+    try {
+      return json.writeValueAsString(reply);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private Reply readReply(String text) {
+    try {
+      return json.readValue(text, Reply.class);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private void ended(StoredCall call, Script script, CallState state) {
@@ -176,6 +251,15 @@ public final class CallService {
   private String replay(String callSid, int turn) {
     return store.response(callSid, turn)
         .orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "turn-in-progress", "turn " + turn + " of " + callSid + " is not answered yet"));
+  }
+
+  /** The WebSocket URL of a ConversationRelay session for {@code script}. */
+  public String relayUrl(String script) {
+    return twilio.publicBase().replaceFirst("^http", "ws") + "/voice/relay/" + URLEncoder.encode(script, StandardCharsets.UTF_8);
+  }
+
+  private String relayEndedUrl(String script) {
+    return twilio.publicBase() + "/voice/" + URLEncoder.encode(script, StandardCharsets.UTF_8) + "/relay-ended";
   }
 
   /** The URL Twilio posts the next answer to. */

@@ -41,6 +41,18 @@ public final class TwiML {
     return x.append("</Response>").toString();
   }
 
+  /**
+   * Hands the call to ConversationRelay: Twilio speaks {@code reply} as the welcome greeting, then
+   * exchanges text with the WebSocket at {@code wsUrl}; when the session ends it asks {@code endedUrl}.
+   */
+  public static String relay(Reply reply, String wsUrl, String endedUrl) {
+    String language = "zh".equals(reply.lang()) ? "zh-CN" : "en-US";
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Connect action=\"" + escape(endedUrl) + "\">"
+        + "<ConversationRelay url=\"" + escape(wsUrl) + "\" welcomeGreeting=\"" + escape(String.join(" ", reply.say()))
+        + "\" language=\"" + language + "\" interruptible=\"any\" dtmfDetection=\"true\">"
+        + "<Language code=\"en-US\"/><Language code=\"zh-CN\"/></ConversationRelay></Connect></Response>";
+  }
+
   private static void say(StringBuilder x, Reply reply, String language) {
     for (String s : reply.say()) {
       x.append("<Say language=\"").append(language).append("\">").append(escape(s)).append("</Say>");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.carmutual.phone.SignedTwilio;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -15,6 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Keypad input of any length, and very long speech, get an answer (a re-ask), never a server error. */
 @MicronautTest(environments = "test")
+// its own database: the claims these fnol calls file stay out of other tests' outbox
+@Property(name = "datasources.default.url", value = "jdbc:h2:mem:phone-keypad-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 class KeypadInputTest {
   @Inject
   @Client("/")

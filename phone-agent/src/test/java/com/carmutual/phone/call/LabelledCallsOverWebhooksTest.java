@@ -8,6 +8,7 @@ import com.carmutual.phone.eval.LabelledCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -24,6 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the fields read back from GET /v1/calls/{callSid}. Prints and asserts field and call accuracy.
  */
 @MicronautTest(environments = "test")
+// its own database: the claims these fnol calls file stay out of other tests' outbox
+@Property(name = "datasources.default.url", value = "jdbc:h2:mem:phone-labelled-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 class LabelledCallsOverWebhooksTest {
   @Inject
   @Client("/")
