@@ -800,16 +800,16 @@ public final class SqlCompiler {
         }
         if (shareOfTotal && o == outputs.get(0)) {
           String sAlias = unique(used, o.name() + "_share");
-          select.add("CAST(" + cur + " AS DOUBLE PRECISION) / NULLIF(SUM(" + cur + ") OVER (" + (hasBucket ? "PARTITION BY k.tb" : "") + "), 0) AS " + sAlias);
-          columns.add(new Column(sAlias, "metric", "ratio"));
+          select.add(q.share().scale() + "CAST(" + cur + " AS DOUBLE PRECISION) / NULLIF(SUM(" + cur + ") OVER (" + (hasBucket ? "PARTITION BY k.tb" : "") + "), 0) AS " + sAlias);
+          columns.add(new Column(sAlias, "metric", Boolean.TRUE.equals(q.share().percent()) ? "percent" : "ratio"));
           aliasOf.put("share", sAlias);
         }
       }
       if (sharePart != null) {
         Output whole = outputs.get(0);
         String alias = unique(used, sharePart.name());
-        select.add("CAST(" + render(sharePart, "", fill) + " AS DOUBLE PRECISION) / NULLIF(" + render(whole, "", fill) + ", 0) AS " + alias);
-        columns.add(new Column(alias, "metric", "ratio"));
+        select.add(q.share().scale() + "CAST(" + render(sharePart, "", fill) + " AS DOUBLE PRECISION) / NULLIF(" + render(whole, "", fill) + ", 0) AS " + alias);
+        columns.add(new Column(alias, "metric", Boolean.TRUE.equals(q.share().percent()) ? "percent" : "ratio"));
         aliasOf.put(whole.name(), alias);
         aliasOf.put(sharePart.name(), alias);
       }

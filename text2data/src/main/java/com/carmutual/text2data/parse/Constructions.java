@@ -21,6 +21,9 @@ final class Constructions {
   static final Pattern SIDE_BY_SIDE = Pattern.compile(
       "\\b(vs\\.?|versus|compared? (?:to|with)|against|side by side|respectively|separately|each|one by one)\\b|对比|比较|相比|相较|分别|各自|各");
   static final Pattern CHANGE = Pattern.compile("\\b(growth rates?|change rates?|rates? of change|change|changes|changed|difference|delta|increase|decrease|growth|grew|grow|growing)\\b|增长率|变化率|增速|涨幅|变化|增减|增长|增幅|变动|差值|差额");
+  /** "what percentage", "what %", 百分之几: a percentage (x 100); "share", 占比: a fraction. */
+  static final Pattern PERCENT = Pattern.compile("\\b(percentage|percent|pct)\\b|%|百分比|百分之几|百分之多少");
+  static final Pattern PER_ENTITY = Pattern.compile("(?:\\bper|\\bfor each|\\bfor every|每位|每个|每一位|人均|每)\\s*$");
   static final Pattern SHARE = Pattern.compile("\\b(share|percentage|percent|proportion|fraction|what %|% of)\\b|占比|比例|百分比|比重|份额|占多少");
   static final Pattern TOP = Pattern.compile(
       "(?<![a-z])(?:top|first|best|leading|biggest|largest|highest)\\s*" + NUMWORD + "(?![0-9a-z])|\\b(?:list|show)(?: me)? the " + NUMWORD

@@ -184,11 +184,14 @@ final class Resolution {
     for (Match m : matches) {
       boolean entityOfMetric = m.targets().stream().anyMatch(t -> t.type() == Type.ENTITY
           && entities.stream().anyMatch(e -> model.reachable(e, t.name())) && m.targets().stream().noneMatch(x -> x.type() == Type.VALUE));
-      String named = entityNamed(m);
+      String named = entityNamed(m) != null ? entityNamed(m)
+          : m.targets().stream().filter(t -> t.type() == Type.ENTITY).map(Target::name).findFirst().orElse(null);
       boolean weakMetricOfSameEntity = m.targets().stream().anyMatch(t -> t.type() == Type.METRIC && t.weak())
           && named != null && entities.stream().anyMatch(e -> model.reachable(e, named));
-      if (entityOfMetric || weakMetricOfSameEntity) {
-        use(m);
+      boolean perOther = named != null && !entities.contains(named)
+          && PER_ENTITY.matcher(text.substring(Math.max(0, m.from() - 12), m.from())).find();
+      if ((entityOfMetric || weakMetricOfSameEntity) && !perOther) {
+        use(m); // "claims per member" is a ratio the layer may not define: the word stays unexplained
       }
     }
     boolean eventMetric = entities.stream().allMatch(e -> model.entities().get(e).userKey() != null);
@@ -434,10 +437,10 @@ final class Resolution {
       } else if (!filters.isEmpty() && dims.isEmpty() && !filters.get(filters.size() - 1).field().equals("event.event_name")
           && !model.metrics().containsKey(filters.get(filters.size() - 1).field())) {
         Filter part = filters.remove(filters.size() - 1);
-        share = new Share("of_part", part);
+        share = new Share("of_part", part, has(PERCENT) ? Boolean.TRUE : null);
         use(SHARE);
       } else if (!dims.isEmpty()) {
-        share = new Share("of_total", null);
+        share = new Share("of_total", null, has(PERCENT) ? Boolean.TRUE : null);
         use(SHARE);
       }
     }
@@ -786,6 +789,15 @@ final class Resolution {
             out.add(fm);
           }
           use(metricMatch);
+        } else if (counted != null && counted.from() > metricMatch.to() && counted.to() <= t.from() && entityNamed(counted) != null
+            && defaultNumberColumn(entityNamed(counted)) != null) {
+          // "average claimed amount for claims above 10,000": the comparison selects the claims, the metric stays
+          filters.add(new Filter(defaultNumberColumn(entityNamed(counted)).name(), t.op(), List.of(t.valueText())));
+          use(counted);
+        } else if (entityNamed(metricMatch) != null && metricMatch.to() <= t.from() && defaultNumberColumn(entityNamed(metricMatch)) != null) {
+          // "how many claims above 5k": the comparison is on the counted claims' amount
+          filters.add(new Filter(defaultNumberColumn(entityNamed(metricMatch)).name(), t.op(), List.of(t.valueText())));
+          use(metricMatch);
         } else {
           Dimension column = numberColumnOf(metric);
           if (column == null) {
@@ -846,10 +858,11 @@ final class Resolution {
       if (m.targets().stream().noneMatch(x -> x.type() == Type.METRIC)) {
         continue;
       }
-      if (m.targets().stream().anyMatch(x -> x.type() == Type.ENTITY)) {
-        continue; // "claims" names what is counted, not the value compared
-      }
       int gap = m.from() >= t.to() ? m.from() - t.to() : m.to() <= t.from() ? (t.from() - m.to()) + 2 : Integer.MAX_VALUE;
+      boolean rightAfter = m.from() >= t.to() && text.substring(t.to(), m.from()).isBlank() && gap <= 2; // 超过2万的理赔: 的 makes it the counted noun
+      if (m.targets().stream().anyMatch(x -> x.type() == Type.ENTITY) && !rightAfter) {
+        continue; // "claims" before a comparison names what is counted; "more than 100 claims" compares their number
+      }
       if (gap <= 14 && gap < bestGap) {
         best = m;
         bestGap = gap;

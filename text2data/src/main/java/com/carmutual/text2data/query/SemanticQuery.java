@@ -88,9 +88,17 @@ public record SemanticQuery(
     }
   }
 
-  /** Share of total across groups, or share of the rows matching {@code part}. */
+  /** Share of total across groups, or share of the rows matching {@code part}; a fraction, or a percentage when {@code percent}. */
   @Serdeable
-  public record Share(String type, @Nullable Filter part) {}
+  public record Share(String type, @Nullable Filter part, @Nullable Boolean percent) {
+    public Share(String type, Filter part) {
+      this(type, part, null);
+    }
+
+    public String scale() {
+      return Boolean.TRUE.equals(percent) ? "100.0 * " : "";
+    }
+  }
 
   /**
    * Retention: users whose first target event falls in the time range, returning with the

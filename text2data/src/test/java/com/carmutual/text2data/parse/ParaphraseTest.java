@@ -41,6 +41,14 @@ class ParaphraseTest {
         Arguments.of("cities with at least 30 new members last quarter", List.of("m=[new_members]", "d=[member.city]", "f=new_members >= [30]")),
         Arguments.of("claims with a claimed amount above 20,000 in 2024", List.of("m=[claim_count]", "f=claim.claimed_amount > [20000]")),
         Arguments.of("2024年理赔金额超过2万的理赔有多少笔", List.of("m=[claim_count]", "f=claim.claimed_amount > [20000]")),
+        Arguments.of("average claimed amount for claims above 10000 last year", List.of("m=[avg_claimed_amount]", "f=claim.claimed_amount > [10000]")),
+        Arguments.of("provinces with more than 100 claims in 2024", List.of("m=[claim_count]", "d=[member.province]", "f=claim_count > [100]")),
+        Arguments.of("members with more than 3 claims last year", List.of("m=[member_count]", "f=claim_count > [3] per member")),
+        Arguments.of("2024年理赔次数超过2次的会员有多少", List.of("m=[member_count]", "f=claim_count > [2] per member")),
+        Arguments.of("How many claims above 5k did we get from Teslas this year?", List.of("m=[claim_count]", "f=claim.claimed_amount > [5000]", "f=vehicle.brand in [Tesla]")),
+        // percentages and shares
+        Arguments.of("what percentage of calls were complaints last month", List.of("m=[call_count]", "share=of_part percent")),
+        Arguments.of("去年欺诈理赔的占比", List.of("m=[claim_count]", "share=of_part fraction")),
         // durations between two dates
         Arguments.of("mean number of days from filing to closing for claims closed last year, rejected vs paid",
             List.of("m=[avg_settlement_days]", "d=[claim.status]", "f=claim.status in [rejected, paid]", "t=2024-01-01..2025-01-01 on claim.closed_at")),
@@ -88,7 +96,9 @@ class ParaphraseTest {
         Arguments.of("claim count last year for drivers under 25"),
         Arguments.of("上个月下雨天的理赔数量"),
         Arguments.of("average payments amount by hair colour"),
-        Arguments.of("vehicles older than ten years"));
+        Arguments.of("vehicles older than ten years"),
+        Arguments.of("claims per member by city"),
+        Arguments.of("每位会员的理赔次数按城市"));
   }
 
   @ParameterizedTest
@@ -127,6 +137,9 @@ class ParaphraseTest {
     }
     if (q.compare() != null) {
       s.add("cmp=" + q.compare().unit() + " " + q.compare().output());
+    }
+    if (q.share() != null) {
+      s.add("share=" + q.share().type() + (Boolean.TRUE.equals(q.share().percent()) ? " percent" : " fraction"));
     }
     if (q.cumulative() != null) {
       s.add("cum");
