@@ -155,6 +155,11 @@ final class ClauseGrammar {
     return null;
   }
 
+  /** The family of a part value ("door" for @DOOR and both door shells), or null. */
+  static String family(String value) {
+    return FAMILY.get(value);
+  }
+
   static String impliedPosition(String code) {
     if (code.startsWith("FRT_") || Set.of("FENDER", "HEADLAMP", "WINDSHIELD", "HOOD", "FOG_LAMP", "RADIATOR", "RAD_SUPPORT", "AC_CONDENSER", "COWL_COVER", "HOOD_HINGE")
         .contains(code)) {
@@ -309,7 +314,9 @@ final class ClauseGrammar {
           }
         }
         case BOTH, ALL -> {
-          m.postBoth = true;
+          // "headlights both broken", 大灯左右都坏了; not "fender and door both dented" (both parts, one side)
+          boolean english = t.text().chars().allMatch(c -> c < 128);
+          m.postBoth |= !english || m.part.text().endsWith("s");
           used.add(t);
         }
         case THAT_SIDE -> {

@@ -212,7 +212,7 @@ final class Lexicon {
     add(Kind.DAMAGE, "crack", "crack", "cracks", "cracked", "cracking", "split", "splits", "fractured", "fracture", "star", "bullseye", 
         "裂", "裂了", "裂纹", "裂缝", "裂开", "开裂", "缝");
     add(Kind.DAMAGE, "chip", "chip", "chips", "chipped", "chipping", "nick", "nicked", "崩了", "崩", "崩口", "掉了块漆");
-    add(Kind.DAMAGE, "broken", "broken", "broke", "smashed", "smashed in", "busted", "bust", "destroyed", "wrecked", "totaled", "ruined", "knocked out",
+    add(Kind.DAMAGE, "broken", "broken", "broke", "smashed", "smashed in", "busted", "bust", "destroyed", "wrecked", "totaled", "ruined", "knocked out", "out",
         "not working", "doesn't work", "does not work", "don't work", "do not work", "stopped working", "quit working", "no longer works", "isn't working",
         "is not working", "won't work", "not functioning", "inop", "inoperable", "inoperative", "dead", "error", "errors", "error message", "fault", "faulty", "fault code",
         "malfunction", "malfunctioning", "warning light", "warning message", "won't turn on", "doesn't light", "not lighting", "no longer lights",
@@ -220,21 +220,22 @@ final class Lexicon {
         "不响了", "没反应", "不灵", "失效", "不转", "断了", "断");
     add(Kind.DAMAGE, "shattered", "shattered", "shatter", "shattering", "spiderwebbed", "spider-webbed", "spider web", "caved glass", "粉碎", "碎成", "碎裂");
     add(Kind.DAMAGE, "missing", "missing", "came off", "come off", "comes off", "fell off", "fallen off", "falls off", "broken off", "broke off", "snapped off",
-        "ripped off", "knocked off", "torn off", "tore off", "sheared off", "taken off", "took off", "popped off", "stolen", "gone", 
+        "ripped off", "knocked off", "torn off", "tore off", "sheared off", "fell out", "fallen out", "falls out", "taken off", "took off", "popped off", "stolen", "gone", 
         "掉了", "掉", "脱落", "丢了", "没了", "被偷", "不见了", "飞了", "撞飞", "掉下来");
     add(Kind.DAMAGE, "torn", "torn", "tear", "tore", "ripped", "rip", "hanging", "hangs", "hung", "dangling", "dangles", "detached", "pulled out", "popped out",
         "pulled away", "coming off", "loose", "came loose", "sagging", "drooping", "unclipped", "displaced", "separated",
         "撕裂", "撕开", "耷拉", "挂着", "挂在那", "吊着", "半掉", "脱开", "松脱", "掉出来", "松了", "翘起", "翘起来", "翘了", "脱出", "垂下来", "开胶");
     add(Kind.DAMAGE, "puncture", "flat", "nail", "screw in", "puncture", "punctured", "slow leak", "leak", "leaking", "leaks", "hole", "holed", "holes", "cut", "slashed",
-        "low pressure", "losing air", "扎胎", "扎了", "扎", "钉子", "漏气", "没气", "漏水", "穿孔", "破洞", "洞", "扎破", "瘪胎", "缺气");
+        "low pressure", "losing air", "扎胎", "扎了", "扎", "钉子", "漏气", "没气", "漏水", "漏", "漏了", "漏液", "漏油", "渗水", "穿孔", "破洞", "洞", "扎破", "瘪胎", "缺气");
     add(Kind.DAMAGE, "puncture:severe", "blown", "blown out", "blowout", "blew out", "exploded", "burst", "shredded", "爆胎", "爆了", "爆");
     add(Kind.DAMAGE, "bent", "bent", "bend", "deformed", "warped", "twisted", "out of shape", "misshapen", "misaligned", "out of alignment", "tweaked", "pushed back",
         "won't close", "won't open", "won't latch", "won't shut", "doesn't shut", "can't shut", "won't stay shut", "won't stay closed", "doesn't close", "does not close", "doesn't open", "does not open", "can't close", "can't open", "gaps", "gap",
         "bowed", "bulged", "bulging", "bulge", "bubble", "bubbled", "buckled up", "popped up", "变形", "弯了", "弯", "扭曲", "拱起", "拱起来", "拱了", "鼓起来", "隆起", "歪了", "歪", "错位", "关不上", "打不开", "合不上", "关不严", "缝隙变大");
     add(Kind.DAMAGE, "bent:severe", "buckled", "kinked", "folded", "severely bent", "严重变形", "折了");
+    add(Kind.DAMAGE, "impact:smash", "砸", "砸了", "被砸", "砸坏", "smashed up");
     add(Kind.DAMAGE, "impact", "damaged", "damage", "hit", "impacted", "struck", "tapped", "tap", "bumped", "bump", "banged", "bang", "knocked", "clipped", "sideswiped",
         "rolled into", "ran into", "crashed into", "slammed into", "smashed into", "drove into", "bumped into", "swerved into", "collided with", "crashed", "collided",
-        "受损", "损坏", "损伤", "撞了", "撞到", "撞", "碰", "碰了", "磕", "磕了", "砸", "砸了", "压", "压到", "顶", "怼", "剐了", "受伤");
+        "受损", "损坏", "损伤", "撞了", "撞到", "撞", "碰", "碰了", "磕", "磕了", "压", "压到", "顶", "怼", "剐了", "受伤");
   }
 
   private void intensities() {
@@ -251,7 +252,7 @@ final class Lexicon {
     add(Kind.FINE, "FINE", "fine", "is fine", "ok", "okay", "intact", "undamaged", "unharmed", "untouched", "unscathed", "all good", "looks good", "in good shape",
         "good condition", "nothing wrong", "not affected", "unaffected", "no issue", "no issues", "no problem", "no problems", "spared", "survived", "perfect", "ok'",
         "没事", "没坏", "完好", "完好无损", "没问题", "好好的", "没受损", "无损", "没损坏", "没有损坏", "没有事", "没影响", "安然无恙", "都好", "好着", "没碰到", "没撞到",
-        "没伤到", "没受影响", "没什么事", "没啥事", "正常", "不影响");
+        "没伤到", "没受影响", "没什么事", "没啥事", "正常", "不影响", "还好", "还行", "没啥");
     add(Kind.WORKS, "WORKS", "works", "work", "working", "still works", "still work", "still working", "functions", "functioning", "lights up", "closes", "opens", "still closes", "still opens", "latches", "still latches", "closes fine", "opens fine",
         "能用", "还能用", "正常工作", "好使", "能开", "能关", "能关上", "能打开", "关得上", "打得开");
     add(Kind.NOT, "NOT", "no", "not", "never", "without", "nothing", "none", "neither", "nor", "doesn't", "don't", "didn't", "isn't", "wasn't", "aren't", "weren't",

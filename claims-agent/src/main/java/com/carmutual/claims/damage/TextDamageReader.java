@@ -31,7 +31,7 @@ public class TextDamageReader {
   private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?])\\s+|[。！？；;\\n]+");
   private static final Pattern CLAUSES =
       Pattern.compile("[,，、:：()（）]+|\\s+[-–—]+\\s+|—+|\\s+(?:but|however|except|though|although|yet|whereas)\\s+|但是|不过|可是|但");
-  private static final Pattern ELLIPSIS = Pattern.compile("\\b(too|also|as well|same)\\b|也|同样|一样");
+  private static final Pattern ELLIPSIS = Pattern.compile("\\b(too|also|as well|same|plus one|another|one more)\\b|也|同样|一样");
   private static final Pattern RANGE_WORDS = Pattern.compile("\\b(to|through|thru|until|till)\\b|->|到|至");
   private static final Pattern LEAD_IN =
       Pattern.compile("(?:(?:and|also|plus|but|only|just|merely|it|it's|its|it is|they|they're|which|that|is|are|was|were|has|have|had|got|with|there's|there|is|a|an|some|very|really|pretty|quite|kind of|all|both|now|then|even|just|looks|seems)\\s*)*");
@@ -100,8 +100,8 @@ public class TextDamageReader {
     Discourse discourse = new Discourse(sentences);
     List<Mention> all = new ArrayList<>();
     sentences.forEach(s -> s.forEach(c -> all.addAll(c.mentions())));
-    for (Mention m : all) {
-      resolve(m, discourse, vehicle);
+    for (int i = 0; i < all.size(); i++) {
+      resolve(all.get(i), discourse, vehicle, all.subList(0, i));
     }
     expandRanges(sentences);
     boolean anyDamageWord = sentences.stream().flatMap(List::stream).flatMap(c -> c.tokens().stream()).anyMatch(t -> t.kind() == Kind.DAMAGE);
@@ -169,16 +169,16 @@ public class TextDamageReader {
           if (m.hasDamage() || !m.negatedPredicates.isEmpty() || m.negatedPart) {
             continue;
           }
-          if (m.locative && !m.hasPredicate()) {
-            m.dropped = true;
-            continue;
-          }
           Mention antecedent = ELLIPSIS.matcher(c.text()).find() && ci > 0 ? lastMention(sentence, ci) : null;
           if (antecedent != null && !m.hasPredicate()) {
-            // 车顶有很多小坑，引擎盖上也有几个; "..., the hood too": the same damage again
+            // 引擎盖上好几个小坑，车顶也有; "..., the roof too": the same damage again
             m.predicates.addAll(antecedent.predicates);
             m.intensities.addAll(antecedent.intensities);
             m.inherited = true;
+            continue;
+          }
+          if (m.locative && !m.hasPredicate()) {
+            m.dropped = true;
             continue;
           }
           Clause source = partless(sentence, ci);
@@ -251,7 +251,7 @@ public class TextDamageReader {
       }
     }
     for (int c = ci + 1; c < sentence.size() && !sentence.get(c).hasParts(); c++) {
-      if (!sentence.get(c).freePredicates().isEmpty()) {
+      if (!sentence.get(c).freePredicates().isEmpty() && saysNoSubject(sentence.get(c))) {
         return sentence.get(c);
       }
     }
@@ -366,10 +366,20 @@ public class TextDamageReader {
     }
   }
 
-  private void resolve(Mention m, Discourse discourse, VehicleDescription vehicle) {
+  private void resolve(Mention m, Discourse discourse, VehicleDescription vehicle, List<Mention> earlier) {
     if (m.dropped || m.denied() || m.doubted || m.otherVehicle || m.landmark) {
       m.dropped = true;
       return;
+    }
+    if (m.value.startsWith("@") && !m.ownPos() && !m.ownSide() && ClauseGrammar.family(m.value) != null) {
+      // "the windshield ... a crack across the glass": a part named generally after a precise one is that one
+      for (int i = earlier.size() - 1; i >= 0; i--) {
+        Mention e = earlier.get(i);
+        if (e != m && !e.resolved.isEmpty() && ClauseGrammar.family(m.value).equals(ClauseGrammar.family(e.value))) {
+          m.resolved.addAll(e.resolved);
+          return;
+        }
+      }
     }
     boolean punctured = m.predicates.stream().anyMatch(t -> t.value().startsWith("puncture"));
     List<Slot> slots = m.slots.isEmpty() ? List.of(new Slot(null, null, false, false)) : m.slots;
@@ -514,7 +524,9 @@ public class TextDamageReader {
     }
     boolean noWord = type == null;
     if (type == null || "impact".equals(type)) {
-      type = DamageKinds.typeOn("impact", part, part.painted());
+      // 车窗被砸了: a smash with no other word breaks what it hits
+      boolean smash = m.predicates.stream().anyMatch(t -> t.value().equals("impact:smash"));
+      type = DamageKinds.typeOn(smash ? "broken" : "impact", part, part.painted());
     }
     String said = null;
     for (Token t : m.intensities) {

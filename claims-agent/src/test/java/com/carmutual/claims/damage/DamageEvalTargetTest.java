@@ -12,19 +12,21 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @MicronautTest(environments = "test", startApplication = false)
 class DamageEvalTargetTest {
   @Inject List<EvalTarget> targets;
   @Inject JsonMapper mapper;
 
-  @Test
-  void shipsTheDevSetAndRunsItThroughTheDamageTask() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"/eval/claims.damage/dev.jsonl", "/eval/claims.damage/dev-2.jsonl"})
+  void shipsTheDevSetsAndRunsThemThroughTheDamageTask(String set) throws Exception {
     EvalTarget target = targets.stream().filter(t -> t.task().equals("claims.damage")).findFirst().orElseThrow();
     assertEquals("set-f1", target.defaultScorer());
     int lines = 0;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(getClass().getResourceAsStream("/eval/claims.damage/dev.jsonl"), StandardCharsets.UTF_8))) {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(getClass().getResourceAsStream(set), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         JsonNode item = mapper.readValue(line, JsonNode.class);
         Damages out = (Damages) target.run(item.get("input"));
