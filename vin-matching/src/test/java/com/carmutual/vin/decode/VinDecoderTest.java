@@ -171,12 +171,23 @@ class VinDecoderTest {
 
   @Test
   void makeOfAnUnknownWmiComesFromItsMakerPrefixWhenEveryKnownWmiThereAgrees() {
-    // JMZ (Mazda for Europe) is not in vPIC, but JM1, JM2 and JM3 all are Mazda; no check digit either way
-    DecodedVin europe = decoder.decode("JMZKFGW7A00123456");
+    // JM7 is neither in vPIC nor in the supplement, but JM1, JM2, JM3 (and the supplement's JMZ) are all Mazda
+    DecodedVin europe = decoder.decode("JM7KFGW7A00123456");
     assertEquals("Mazda", europe.make());
     assertTrue(europe.sources().get("make").detail().contains("JM"), europe.sources().toString());
     assertTrue(europe.warnings().stream().anyMatch(w -> w.contains("not in vPIC")), europe.warnings().toString());
     // KN: Kia, Ford and Nissan WMIs: no single make, so none is guessed
-    assertNull(decoder.decode("KNCSHX71A77123456").make());
+    assertNull(decoder.decode("KNXSHX71A77123456").make());
+  }
+
+  @Test
+  void wellKnownWmisOutsideVpicComeFromTheSupplementWhateverTheCheckDigit() {
+    for (String vin : List.of("AHTKB8CD302123456", "MR0FZ22G401234567", "9BD15804AA7123456", "VWVZZZ6RZBY123456")) {
+      DecodedVin d = decoder.decode(vin);
+      assertTrue(d.make() != null, vin);
+      assertTrue(d.valid(), vin + ": outside North America a failing check digit never invalidates");
+    }
+    assertEquals("Toyota", decoder.decode("AHTKB8CD302123456").make());
+    assertEquals("Volkswagen", decoder.decode("VWVZZZ6RZBY123456").make());
   }
 }
