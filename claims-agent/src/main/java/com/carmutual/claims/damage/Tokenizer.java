@@ -183,7 +183,7 @@ final class Tokenizer {
   private boolean keep(Token t, Token prev, Token next, String text) {
     boolean ascii = t.text().chars().allMatch(c -> c < 128);
     if (t.kind() == Kind.DAMAGE && t.text().equals("out")) {
-      // "headlamp out", "the tail light is out": a lamp that does not light; elsewhere "out" is not damage
+      // "headlamp out", "the lamp's out": a lamp that does not light; elsewhere "out" is not damage
       return prev != null && prev.kind() == Kind.PART && gap(text, prev, t).matches("\\s*(?:(?:is|are|was|were|'s|went|has gone|completely|totally)\\s*)*");
     }
     if (t.kind() == Kind.PART && DEBRIS.matcher(text.substring(0, t.start())).find()) {
