@@ -24,10 +24,10 @@ catalog() {
 gateway|shared|main|com.carmutual.shared.gateway.GatewayOverheadBenchmark|LLM gateway overhead against a loopback fake provider (args: calls/s seconds-per-phase)
 llmops|shared|main|com.carmutual.shared.llmops.LlmOpsOverheadBenchmark|what storing runs, versions and annotation reply add (args: iterations)
 vin|vin-matching|main|com.carmutual.vin.bench.VinBenchmark|vPIC load, decode and match latency, 1,100 VINs over HTTP
-claims|claims-agent|junit|ClaimsBenchmark|intake of claims with 10 large photos over HTTP; estimate pipeline in process
-text2data|text2data|junit|ParseCompileBenchmark|parse + compile per question, offline
-text2data-postgres|text2data|junit|PostgresEventsBenchmark|compiled event queries on PostgreSQL with scaled app events (needs 127.0.0.1:5432)
-phone|phone-agent|junit|PhoneLoadBenchmark|signed webhook turn latency with many calls open
+claims|claims-agent|junit|com.carmutual.claims.bench.ClaimsBenchmark|intake of claims with 10 large photos over HTTP; estimate pipeline in process
+text2data|text2data|junit|com.carmutual.text2data.bench.ParseCompileBenchmark|parse + compile per question, offline
+text2data-postgres|text2data|junit|com.carmutual.text2data.bench.PostgresEventsBenchmark|compiled event queries on PostgreSQL with scaled app events (needs 127.0.0.1:5432)
+phone|phone-agent|junit|com.carmutual.phone.bench.PhoneLoadBenchmark|signed webhook turn latency with many calls open
 scale|deploy|script|deploy/local/scale-test.sh|two instances per service on PostgreSQL, a kill and a restart under load
 EOF
 }
@@ -58,11 +58,13 @@ run_main() {
   java ${BENCH_JAVA_OPTS:--Xmx512m} -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener -cp "$cp" "$class" "${main_args[@]}"
 }
 
-# A JUnit class that only runs when its property is set: surefire runs just that class.
+# A JUnit class (fully qualified, optionally #method) that only runs when its property is set:
+# surefire runs just that class.
 run_junit() {
-  local module="$1" class="$2"; shift 2
-  local out="$module/target/surefire-reports/com.carmutual.${module_pkg[$module]}.bench.${class%%#*}-output.txt"
-  local report="$module/target/surefire-reports/TEST-com.carmutual.${module_pkg[$module]}.bench.${class%%#*}.xml"
+  local module="$1" fqcn="$2"; shift 2
+  local class="${fqcn##*.}"
+  local out="$module/target/surefire-reports/${fqcn%%#*}-output.txt"
+  local report="$module/target/surefire-reports/TEST-${fqcn%%#*}.xml"
   rm -f "$out" "$report"
   echo "bench: mvn -pl $module -am test -Dtest=$class $*"
   mvn "${mvn_args[@]}" -pl "$module" -am test -Dtest="$class" -Dsurefire.failIfNoSpecifiedTests=false "$@" \
@@ -99,7 +101,6 @@ bench_databases() {
     -c "select datname from pg_database where datname like 't2d_bench%' order by 1" 2>/dev/null | sort || true
 }
 
-declare -A module_pkg=([claims-agent]=claims [text2data]=text2data [phone-agent]=phone)
 
 run_one() {
   local name="$1"; shift

@@ -224,10 +224,10 @@ class DocumentedCommandsTest {
         List<Path> found = files.filter(f -> f.getFileName().toString().equals(simple + ".java")).toList();
         assertEquals(1, found.size(), e.getKey() + ": " + simple + " in " + module + "/src/test/java");
         String source = Files.readString(found.get(0));
+        assertTrue(Repo.root().resolve(module).relativize(found.get(0)).toString().replace('/', '.').contains(cls),
+            e.getKey() + ": " + cls + " is at " + found.get(0));
         if (kind.equals("main")) {
           assertTrue(source.contains("public static void main("), e.getKey() + ": " + simple + " has a main");
-          assertTrue(Repo.root().resolve(module).relativize(found.get(0)).toString().replace('/', '.').contains(cls),
-              e.getKey() + ": " + cls + " is at " + found.get(0));
         } else {
           assertTrue(source.contains("@EnabledIfSystemProperty"), e.getKey() + ": " + simple + " runs only when asked");
         }
