@@ -35,6 +35,7 @@ import java.util.Set;
  */
 @Singleton
 public final class CallService {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CallService.class);
   private static final Set<String> MACHINE = Set.of("machine_start", "machine_end_beep", "machine_end_silence", "machine_end_other", "fax");
 
   private final CallStore store;
@@ -127,7 +128,7 @@ public final class CallService {
     String digits = blankToNull(params.get("Digits"));
     Double confidence = parseDouble(params.get("Confidence"));
     Dialogue.Step step = apply(script, call, turn, speech, digits, confidence,
-        st -> TwiML.write(st.reply(), actionUrl(script.name(), turn + 1), twilio.transferNumber()));
+        st -> TwiML.write(st.reply(), actionUrl(script.name(), turn + 1), twilio.transferNumber()), null);
     return step == null ? replay(call.callSid(), turn) : TwiML.write(step.reply(), actionUrl(script.name(), turn + 1), twilio.transferNumber());
   }
 
@@ -136,7 +137,7 @@ public final class CallService {
    * what was sent ({@code render}); null when another request applied this turn first.
    */
   private Dialogue.Step apply(Script script, StoredCall call, int turn, String speech, String digits, Double confidence,
-      java.util.function.Function<Dialogue.Step, String> render) {
+      java.util.function.Function<Dialogue.Step, String> render, java.util.function.Consumer<Reply> early) {
     Instant now = clock.instant();
     CallState state = call.state();
     TurnInput input = new TurnInput(call.callSid(), script.name(), turn, speech, digits, confidence);
@@ -152,6 +153,9 @@ public final class CallService {
       return run.node("dialogue", NodeKind.DETERMINISTIC, checked, () -> {
         Dialogue.Step s = Dialogue.advance(script, state, speech, digits, confidence, checked, now);
         result.set(s);
+        if (early != null) {
+          early.accept(s.reply()); // streamed at once; the turn is stored right after
+        }
         return new DialogueNodeOutput(s.state().pending(), s.state().attempts(), s.state().outcome(), s.reply());
       });
     });
@@ -184,16 +188,26 @@ public final class CallService {
     return store.create(call, reply(step.reply())) ? Optional.of(step.reply()) : Optional.empty();
   }
 
-  /** One caller turn over ConversationRelay (a final transcript, or keys): the reply to stream back. */
-  public Reply relayTurn(String callSid, String speech, String digits) {
+  /**
+   * One caller turn over ConversationRelay (a final transcript, or keys): {@code speak} gets the reply
+   * as soon as the dialogue has it, before the turn is stored, so the first token leaves at once. If
+   * another instance applied this turn first, its stored reply is spoken instead.
+   */
+  public void relayTurn(String callSid, String speech, String digits, java.util.function.Consumer<Reply> speak) {
     StoredCall call = store.find(callSid).orElseThrow(() -> ProblemException.notFound("call " + callSid));
     Script script = scripts.get(call.script());
-    Dialogue.Step step = apply(script, call, call.turn(), blankToNull(speech), blankToNull(digits), null, st -> reply(st.reply()));
-    if (step != null) {
-      return step.reply();
+    boolean[] spoken = {false};
+    Dialogue.Step step = apply(script, call, call.turn(), blankToNull(speech), blankToNull(digits), null, st -> reply(st.reply()),
+        r -> {
+          spoken[0] = true;
+          speak.accept(r);
+        });
+    if (step == null) {
+      LOG.warn("turn {} of {} was applied elsewhere first", call.turn(), callSid);
+      if (!spoken[0]) {
+        store.response(callSid, call.turn()).map(this::readReply).ifPresent(speak);
+      }
     }
-    return store.response(callSid, call.turn()).map(this::readReply)
-        .orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "turn-in-progress", "a turn of " + callSid + " is being answered"));
   }
 
   /** Twilio's request after a ConversationRelay session ends: hand over to a person or hang up. */

@@ -37,6 +37,13 @@ import org.slf4j.LoggerFactory;
 final class RelaySocket {
   private static final Logger LOG = LoggerFactory.getLogger(RelaySocket.class);
   private static final int MAX_MESSAGE = 64 * 1024;
+  private static final java.util.concurrent.locks.Lock[] CALL_LOCKS = new java.util.concurrent.locks.Lock[64];
+
+  static {
+    for (int i = 0; i < CALL_LOCKS.length; i++) {
+      CALL_LOCKS[i] = new java.util.concurrent.locks.ReentrantLock();
+    }
+  }
 
   private final CallService calls;
   private final TwilioSettings twilio;
@@ -94,12 +101,27 @@ final class RelaySocket {
   }
 
   private void handle(RelayCall call, String type, Map<String, Object> m, WebSocketSession session) {
+    // turns of one call never overlap here, even from two sessions (a reconnect while the last turn is stored)
+    java.util.concurrent.locks.Lock lock = call.callSid == null ? null : CALL_LOCKS[Math.floorMod(call.callSid.hashCode(), CALL_LOCKS.length)];
+    if (lock != null) {
+      lock.lock();
+    }
+    try {
+      handleLocked(call, type, m, session);
+    } finally {
+      if (lock != null) {
+        lock.unlock();
+      }
+    }
+  }
+
+  private void handleLocked(RelayCall call, String type, Map<String, Object> m, WebSocketSession session) {
     try {
       switch (type) {
         case "setup" -> setup(call, m, session);
         case "prompt" -> {
           if (call.callSid != null && !Boolean.FALSE.equals(m.get("last")) && m.get("voicePrompt") != null) {
-            answer(call, calls.relayTurn(call.callSid, String.valueOf(m.get("voicePrompt")), null), session);
+            calls.relayTurn(call.callSid, String.valueOf(m.get("voicePrompt")), null, reply -> answer(call, reply, session));
           }
         }
         case "dtmf" -> dtmf(call, String.valueOf(m.get("digit")), session);
@@ -133,7 +155,7 @@ final class RelaySocket {
       return;
     }
     if (!call.keysOnly) {
-      answer(call, calls.relayTurn(call.callSid, null, digit), session);
+      calls.relayTurn(call.callSid, null, digit, reply -> answer(call, reply, session));
       return;
     }
     if (!digit.equals("#")) {
@@ -143,7 +165,7 @@ final class RelaySocket {
     if (complete) {
       String keys = call.keys.toString();
       call.keys.setLength(0);
-      answer(call, calls.relayTurn(call.callSid, null, keys.isEmpty() ? "#" : keys), session);
+      calls.relayTurn(call.callSid, null, keys.isEmpty() ? "#" : keys, reply -> answer(call, reply, session));
     }
   }
 

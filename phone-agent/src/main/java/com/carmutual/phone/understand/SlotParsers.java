@@ -145,7 +145,7 @@ final class SlotParsers {
     return format(v);
   }
 
-  /** The scale a score is said on ("out of ten", "on a scale of one to five", 满分十分的话) is not the score. */
+  /** The scale a score is said on ("out of five", "on a scale of one to five", 满分十分的话) is not the score. */
   private static final Pattern SCALE_SAID = Pattern.compile(
       "\\bout of (?:\\w+)\\b|\\b(?:on )?a scale (?:of|from) \\w+ to \\w+\\b|\\bfrom (?:zero|one|0|1) to \\w+\\b"
           + "|满分(?:是)?[零一二三四五六七八九十0-9]{1,2}分?的话|[零一二三四五0-9]到[五十0-9]{1,2}分?(?:的话|里)?");
