@@ -137,8 +137,8 @@ final class ClauseGrammar {
   }
 
   private static String joined(String first, String second) {
-    if (first.equals(second)) {
-      return second;
+    if (first.equals(second) || "@NONE".equals(first)) {
+      return first; // 天窗玻璃, "plate light": a part of something we have no code for
     }
     if (DOORS.contains(first) && "@WINDOW".equals(second)) {
       return "DOOR_GLASS";
@@ -251,7 +251,10 @@ final class ClauseGrammar {
       switch (t.kind()) {
         case SIDE -> {
           String[] sp = t.value().split(":");
-          side = sp[0];
+          if (side == null || sp.length == 1) {
+            side = sp[0];
+          }
+          // "LT rr door": after a side, a corner abbreviation only says front or rear
           if (sp.length > 1) {
             pos = sp[1];
           }

@@ -39,6 +39,9 @@ final class Tokenizer {
       Pattern.compile(
           "\\blight(?=\\s+(?:tap|bump|touch|contact|hit|knock|impact|collision|crash|scratch|scuff|scrape|dent|ding|damage|mark|rub|brush|swipe|graz|chip|"
               + "fender[- ]bender|rain|hail|wind|traffic|paint)\\w*)");
+  /** "won't even open", "doesn't fully close", "can no longer latch": a panel that does not close is one phrase. */
+  private static final Pattern WONT_CLOSE =
+      Pattern.compile("\\b(?:won'?t|will not|doesn'?t|does not|can'?t|cannot|can no longer|no longer)\\s+(?:(?:even|fully|properly|quite|really|completely)\\s+)*(open|close|shut|latch)\\b");
   private static final Pattern WORD = Pattern.compile("[a-z]{5,}");
   /** Words one letter from a part or side name that are ordinary English. */
   private static final Set<String> NOT_TYPOS =
@@ -63,6 +66,7 @@ final class Tokenizer {
     text = text.replace('’', '\'').replace('‘', '\'').replace('“', '"').replace('”', '"').replace('\u00a0', ' ');
     text = ROAD_SIGNALS.matcher(text).replaceAll("signal");
     text = LIGHT_AS_ADJECTIVE.matcher(text).replaceAll("slight");
+    text = WONT_CLOSE.matcher(text).replaceAll("won't $1");
     return repairTypos(text);
   }
 
@@ -192,7 +196,7 @@ final class Tokenizer {
     }
     if (t.kind() == Kind.SIDE && PERSON_SIDES.contains(t.text())) {
       // "the driver called the police", 副驾驶坐着人: a person, not a side, unless a part or side follows
-      return next != null && Set.of(Kind.PART, Kind.POS, Kind.SIDE, Kind.BOTH).contains(next.kind()) && gap(text, t, next).matches("[\\s'\\-s的]*(side\\s*)?");
+      return next != null && Set.of(Kind.PART, Kind.POS, Kind.SIDE, Kind.BOTH, Kind.THAT_SIDE).contains(next.kind()) && gap(text, t, next).matches("[\\s'\\-s的]*(side\\s*)?");
     }
     if (t.kind() == Kind.POS && t.text().equals("back")) {
       boolean beforePart = next != null && (next.kind() == Kind.PART || next.kind() == Kind.SIDE) && gap(text, t, next).isBlank();
