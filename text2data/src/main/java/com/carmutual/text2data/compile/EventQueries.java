@@ -146,6 +146,9 @@ final class EventQueries {
     if (c == null) {
       throw new CompileException("a conversion query needs conversion: {baseEvent, conversionEvent, windowDays}");
     }
+    if (c.baseMetric() != null || c.conversionMetric() != null) {
+      return EntityConversion.compile(model, q, dialect, compiler);
+    }
     requireEvent(model, c.baseEvent());
     requireEvent(model, c.conversionEvent());
     if (c.windowDays() < 1 || c.windowDays() > 365) {

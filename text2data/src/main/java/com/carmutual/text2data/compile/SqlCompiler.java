@@ -432,9 +432,11 @@ public final class SqlCompiler {
       }
       return switch (q.compare().unit()) {
         case "year" -> d.minusYears(back);
+        case "half_year" -> d.minusMonths(6L * back);
         case "quarter" -> d.minusMonths(3L * back);
         case "month" -> d.minusMonths(back);
         case "week" -> d.minusWeeks(back);
+        case "day" -> d.minusDays(back);
         default -> throw new CompileException("unknown comparison unit " + q.compare().unit());
       };
     }
@@ -789,7 +791,20 @@ public final class SqlCompiler {
               + "ORDER BY k.tb ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS " + cAlias);
           columns.add(new Column(cAlias, "metric", o.format()));
         }
-        if (compare) {
+        String sideBySide = q.compare() == null ? null : q.compare().output();
+        if (compare && ("periods_asc".equals(sideBySide) || "periods_desc".equals(sideBySide))) {
+          // two periods side by side, in the order the question named them
+          String prev = render(o, "_p", false);
+          String pAlias = unique(used, o.name() + "_earlier");
+          int at = select.size() - 1;
+          if ("periods_asc".equals(sideBySide)) {
+            select.add(at, prev + " AS " + pAlias);
+            columns.add(at, new Column(pAlias, "metric", o.format()));
+          } else {
+            select.add(prev + " AS " + pAlias);
+            columns.add(new Column(pAlias, "metric", o.format()));
+          }
+        } else if (compare) {
           String prev = render(o, "_p", false);
           String pAlias = unique(used, o.name() + "_previous");
           select.add(prev + " AS " + pAlias);

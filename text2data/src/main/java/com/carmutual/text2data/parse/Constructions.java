@@ -24,6 +24,8 @@ final class Constructions {
   /** "what percentage", "what %", 百分之几: a percentage (x 100); "share", 占比: a fraction. */
   static final Pattern PERCENT = Pattern.compile("\\b(percentage|percent|pct)\\b|%|百分比|百分之几|百分之多少");
   static final Pattern PER_ENTITY = Pattern.compile("(?:\\bper|\\bfor each|\\bfor every|每位|每个|每一位|人均|每)\\s*$");
+  static final Pattern TOTAL_TOGETHER = Pattern.compile("\\b(combined|together|altogether|in total|overall|total of|sum of)\\b|合计|总共|一共|加起来|合起来|总计");
+  static final Pattern CONJOINED = Pattern.compile("^\\s*(?:and|or|&|,|/|和|与|及|以及|、|跟|或)\\s*$");
   static final Pattern SHARE = Pattern.compile("\\b(share|percentage|percent|proportion|fraction|what %|% of)\\b|占比|比例|百分比|比重|份额|占多少");
   static final Pattern TOP = Pattern.compile(
       "(?<![a-z])(?:top|first|best|leading|biggest|largest|highest)\\s*" + NUMWORD + "(?![0-9a-z])|\\b(?:list|show)(?: me)? the " + NUMWORD

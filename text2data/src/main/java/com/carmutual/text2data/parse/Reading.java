@@ -56,7 +56,10 @@ public final class Reading {
     if (q.time() != null && q.time().grain() != null) {
       parts.add(zh ? "按" + grainZh(q.time().grain()) : "per " + q.time().grain().replace('_', ' '));
     }
-    if (q.compare() != null) {
+    if (q.compare() != null && q.compare().output() != null && q.compare().output().startsWith("periods")) {
+      parts.add(zh ? "与前第 " + q.compare().value() + " 个" + grainZh(q.compare().unit()) + "并列对比"
+          : "side by side with the same span " + q.compare().value() + " " + q.compare().unit().replace('_', ' ') + "(s) earlier");
+    } else if (q.compare() != null) {
       String unit = q.compare().unit();
       parts.add(zh ? ("year".equals(unit) ? "与去年同期对比（同比）" : "与上一" + grainZh(unit) + "对比（环比）")
           : "compared with the " + ("year".equals(unit) ? "same period a year earlier" : "previous " + unit.replace('_', ' '))
@@ -152,6 +155,11 @@ public final class Reading {
     var c = q.conversion();
     if (c == null) {
       return "";
+    }
+    if (c.baseMetric() != null) {
+      return zh ? period(q, true) + "的" + c.baseMetric() + "中，" + c.windowDays() + " 天内有 " + c.conversionMetric() + " 的" + (Boolean.TRUE.equals(c.percent()) ? "百分比" : "比例")
+          : "of " + c.baseMetric() + " " + period(q, false) + ", the " + (Boolean.TRUE.equals(c.percent()) ? "percentage" : "share") + " with "
+              + c.conversionMetric() + " within " + c.windowDays() + " days of their own date";
     }
     String by = q.dimensions().isEmpty() ? "" : (zh ? "，按" : ", by ") + String.join(zh ? "、" : " and ", q.dimensions().stream().map(d -> dimensionLabel(model, d, zh)).toList());
     return zh ? period(q, true) + "发生 " + c.baseEvent() + " 的用户中 " + c.windowDays() + " 天内 " + c.conversionEvent() + " 的转化率" + by

@@ -166,6 +166,12 @@ final class Resolution {
       return problem;
     }
     applyDistinct(picks);
+    if (events.isEmpty() && WINDOW.matcher(text).find()) {
+      ParseResult conversion = entityConversion(picks);
+      if (conversion != null) {
+        return conversion;
+      }
+    }
     List<String> metrics = chooseMetrics(picks, events, userWords);
     if (metrics.isEmpty() && previous != null) {
       metrics = new ArrayList<>(previous.metrics());
@@ -296,9 +302,10 @@ final class Resolution {
       }
       use(m);
     }
-    // "A vs B", "A and B side by side": a breakdown by that field, filtered to those values
+    // "A vs B", "A and B side by side", "Sichuan and Shandong": a breakdown by that field, filtered to those values
     for (var e : filterValues.entrySet()) {
-      if (e.getValue().size() >= 2 && "in".equals(filterOps.get(e.getKey())) && has(SIDE_BY_SIDE) && !dims.contains(e.getKey())
+      boolean apart = has(SIDE_BY_SIDE) || (conjoined(valueSpans) && !has(TOTAL_TOGETHER));
+      if (e.getValue().size() >= 2 && "in".equals(filterOps.get(e.getKey())) && apart && !dims.contains(e.getKey())
           && !model.dimensions().get(e.getKey()).kind().equals(SemanticModel.Kind.BOOLEAN)) {
         dims.add(e.getKey());
         use(SIDE_BY_SIDE);
@@ -316,6 +323,7 @@ final class Resolution {
     if (partDim != null && !dims.contains(partDim)) {
       dims.add(partDim);
     }
+    boolean grainInsideDatePart = partDim != null && grainOverlapsDatePart();
     String unknown = unknownBreakdown();
     if (unknown != null) {
       Dimension fuzzy = suggestions.dimension(unknown, entities);
@@ -366,7 +374,7 @@ final class Resolution {
     }
 
     // time, comparison, grain
-    String grain = DateGrammar.grain(text);
+    String grain = grainInsideDatePart ? null : DateGrammar.grain(text);
     if (grain != null) {
       use(GRAIN_WORDS);
     }
@@ -381,6 +389,12 @@ final class Resolution {
       if (earlier.start().plusYears(1).equals(later.start()) && earlier.end().plusYears(1).equals(later.end())) {
         compare = new Compare("year", 1);
         time = timeSpec(timeDimension, later.start(), later.end(), grain, later.expr());
+        use(COMPARE_WORDS);
+      } else if (grain == null && usable.size() == 2 && (has(COMPARE_WORDS) || text.contains("和") || text.contains(" and ") || text.contains("与"))
+          && sideBySide(earlier, later) > 0) {
+        // "the first half compared with the second half": the two periods side by side
+        compare = new Compare(earlier.unit(), sideBySide(earlier, later), a == earlier ? "periods_asc" : "periods_desc");
+        time = timeSpec(timeDimension, later.start(), later.end(), null, later.expr());
         use(COMPARE_WORDS);
       } else {
         LocalDate s = usable.stream().map(Period::start).min(Comparator.naturalOrder()).orElseThrow();
@@ -961,6 +975,29 @@ final class Resolution {
     return base + "__" + part;
   }
 
+  /** "by day of week", "by month of year": the "by day" / "by month" inside is not a grain. */
+  private boolean grainOverlapsDatePart() {
+    for (Pattern p : List.of(DAY_OF_WEEK, HOUR_OF_DAY, MONTH_OF_YEAR)) {
+      Matcher d = p.matcher(text);
+      while (d.find()) {
+        Matcher g = GRAIN_WORDS.matcher(text);
+        boolean other = false;
+        boolean inside = false;
+        while (g.find()) {
+          if (g.start() < d.end() && g.end() > d.start() || d.start() - g.end() >= 0 && d.start() - g.end() <= 1 && g.group().startsWith("by")) {
+            inside = true;
+          } else {
+            other = true;
+          }
+        }
+        if (inside && !other) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private boolean compatible(Set<String> entities, Dimension d) {
     return entities.stream().allMatch(e -> model.compatible(e, d));
   }
@@ -985,6 +1022,19 @@ final class Resolution {
     if (n.find()) {
       Accounting.mark(explained, m.from() - (before.length() - n.start()), m.from());
     }
+  }
+
+  /** Two values named next to each other with and / 和 / a comma between them. */
+  private boolean conjoined(List<int[]> valueSpans) {
+    for (int i = 0; i + 1 < valueSpans.size(); i++) {
+      int from = valueSpans.get(i)[1];
+      int to = valueSpans.get(i + 1)[0];
+      if (to >= from && CONJOINED.matcher(text.substring(from, to)).find()) {
+        Accounting.mark(explained, from, to);
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean afterValue(Match m, List<int[]> valueSpans) {
@@ -1089,6 +1139,29 @@ final class Resolution {
     };
   }
 
+  /** How many units the later of two whole periods of one unit lies after the earlier, or 0 when they are not such a pair. */
+  private static int sideBySide(Period earlier, Period later) {
+    if (!earlier.unit().equals(later.unit())) {
+      return 0;
+    }
+    int months = switch (earlier.unit()) {
+      case "month" -> 1;
+      case "quarter" -> 3;
+      case "half_year" -> 6;
+      default -> 0;
+    };
+    if (months == 0) {
+      return 0;
+    }
+    for (int k = 1; k <= 24; k++) {
+      if (earlier.start().plusMonths((long) months * k).equals(later.start())
+          && earlier.end().plusMonths((long) months * k).equals(later.end())) {
+        return k;
+      }
+    }
+    return 0;
+  }
+
   private static boolean spansSeveral(Period p, String unit) {
     return switch (unit) {
       case "day" -> p.start().plusDays(1).isBefore(p.end());
@@ -1097,6 +1170,62 @@ final class Resolution {
       case "quarter" -> p.start().plusMonths(3).isBefore(p.end());
       default -> p.start().plusYears(1).isBefore(p.end());
     };
+  }
+
+  /**
+   * "Of members who joined in H2, what % filed a claim within 90 days of joining": the rows a dated
+   * count selects (new members) converting to a linked entity (a claim) within the window.
+   */
+  private ParseResult entityConversion(List<Pick> picks) {
+    Pick base = null;
+    for (Pick p : picks) {
+      Metric m = model.metrics().get(p.metric());
+      if (m.entity() != null && m.measure() != null && m.measure().agg().equals("count") && m.timeColumn() != null && !"none".equals(m.timeColumn())) {
+        base = p;
+        break;
+      }
+    }
+    if (base == null) {
+      return null;
+    }
+    String baseEntity = model.metrics().get(base.metric()).entity();
+    Match target = null;
+    String targetEntity = null;
+    for (Match m : matches) {
+      String e = m.targets().stream().filter(t -> t.type() == Type.ENTITY).map(Target::name).findFirst().orElse(entityNamed(m));
+      if (e != null && !e.equals(baseEntity) && model.entities().get(e).joins().containsKey(baseEntity) && m.from() > base.at()) {
+        target = m;
+        targetEntity = e;
+        break;
+      }
+    }
+    if (target == null || countOf(targetEntity) == null) {
+      return null;
+    }
+    int window = window(-1);
+    if (window < 0) {
+      return null;
+    }
+    List<Period> usable = periods.stream().filter(p -> !p.unit().equals("future")).toList();
+    if (usable.isEmpty()) {
+      return ParseResult.clarify(zh() ? "请说明起始的时间段（例如哪段时间加入的会员）。" : "For which period of the starting group?", List.of(), lang);
+    }
+    use(base.match());
+    use(target);
+    String convEntity = targetEntity;
+    for (Match m : matches) {
+      boolean dateOfEither = m.targets().stream().anyMatch(t -> t.type() == Type.DIMENSION && model.dimensions().get(t.name()).kind().isTime()
+          && (model.dimensions().get(t.name()).entity().equals(baseEntity) || model.dimensions().get(t.name()).entity().equals(convEntity)));
+      if (dateOfEither) {
+        use(m);
+      }
+    }
+    use(SHARE);
+    use(CONVERSION);
+    Period p = usable.get(0);
+    SemanticQuery q = new SemanticQuery("conversion", List.of(), List.of(), List.of(), timeSpec(null, p.start(), p.end(), null, p.expr()),
+        List.of(), null, null, null, null, new Conversion(null, null, window, base.metric(), countOf(targetEntity).name(), has(PERCENT) ? Boolean.TRUE : null));
+    return ParseResult.answered(q, lang);
   }
 
   // ---- event analyses ----

@@ -112,9 +112,19 @@ public record SemanticQuery(
     }
   }
 
-  /** Conversion: users doing baseEvent in the time range who do conversionEvent within windowDays. */
+  /**
+   * Conversion: users doing baseEvent in the time range who do conversionEvent within windowDays;
+   * or, between entities, the rows counted by baseMetric in the time range (members who joined)
+   * with a row of conversionMetric's entity linked to them within windowDays of their own date
+   * (a claim filed within 90 days of joining). percent: the rate as a percentage, else a fraction.
+   */
   @Serdeable
-  public record Conversion(String baseEvent, String conversionEvent, int windowDays) {}
+  public record Conversion(@Nullable String baseEvent, @Nullable String conversionEvent, int windowDays,
+      @Nullable String baseMetric, @Nullable String conversionMetric, @Nullable Boolean percent) {
+    public Conversion(String baseEvent, String conversionEvent, int windowDays) {
+      this(baseEvent, conversionEvent, windowDays, null, null, null);
+    }
+  }
 
   /** Running total through each period; grainToDate "year" restarts every 1 January, null runs from the period start. */
   @Serdeable

@@ -83,6 +83,16 @@ class ParaphraseTest {
         Arguments.of("上个月注册>查看报价>缴费的漏斗，3天窗口", List.of("k=funnel", "steps=[signup, view_quote, pay_contribution] 3d")),
         Arguments.of("day 1, day 7 and day 14 retention of users who installed the app in April", List.of("k=retention", "days=[1, 7, 14]", "t=2025-04-01..2025-05-01")),
         Arguments.of("4月份安装App的用户次日和7日留存", List.of("k=retention", "days=[1, 7]")),
+        // conversion between entities within a window
+        Arguments.of("Of members who joined in Q1 2025, what share filed a claim within 30 days?",
+            List.of("k=conversion", "t=2025-01-01..2025-04-01")),
+        // two periods side by side
+        Arguments.of("claim count in Q3 2024 vs Q4 2024", List.of("m=[claim_count]", "cmp=quarter periods_asc", "t=2024-10-01..2025-01-01")),
+        Arguments.of("2024年下半年和上半年的赔付金额对比", List.of("m=[payout_amount]", "cmp=half_year periods_desc")),
+        // two values named together are shown apart, unless a total is asked
+        Arguments.of("claims from Tesla and BYD last month", List.of("m=[claim_count]", "d=[vehicle.brand]")),
+        Arguments.of("去年四川和山东的会员数量合计", List.of("m=[member_count]", "d=[]", "f=member.province in [Sichuan, Shandong]")),
+        Arguments.of("average approved amount by month of year in 2024", List.of("m=[avg_approved_amount]", "d=[claim.filed_at__month_of_year]")),
         // attribute of a related entity
         Arguments.of("calls last quarter split by the type of the associated claim", List.of("m=[call_count]", "d=[claim.claim_type]")));
   }
