@@ -84,14 +84,17 @@ class ParseCompileBenchmark {
     return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
   }
 
+  /** Both dev sets' questions. */
   static List<String> devQuestions() throws Exception {
-    try (InputStream in = ParseCompileBenchmark.class.getClassLoader().getResourceAsStream("text2data/questions-dev.jsonl")) {
-      Matcher m = Pattern.compile("\"question\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      List<String> out = new ArrayList<>();
-      while (m.find()) {
-        out.add(m.group(1));
+    List<String> out = new ArrayList<>();
+    for (String set : List.of("text2data/questions-dev.jsonl", "text2data/questions-dev-2.jsonl")) {
+      try (InputStream in = ParseCompileBenchmark.class.getClassLoader().getResourceAsStream(set)) {
+        Matcher m = Pattern.compile("\"question\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        while (m.find()) {
+          out.add(m.group(1));
+        }
       }
-      return out;
     }
+    return out;
   }
 }
