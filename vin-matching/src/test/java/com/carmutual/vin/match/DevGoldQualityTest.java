@@ -66,10 +66,7 @@ class DevGoldQualityTest {
       }
       if (!r[2].isBlank() && !r[2].startsWith("(")) {
         modelN++;
-        String label = norm(corrected.getOrDefault(r[0], r[2]));
-        String got = d.model() == null ? "" : norm(d.model());
-        // labels name the model as published: "LX 570" is model LX trim 570, "G-Class (G63)" is G-Class
-        if (!got.isEmpty() && (label.startsWith(got) || got.contains(label) || label.contains(got))) {
+        if (sameModel(corrected.getOrDefault(r[0], r[2]), d)) {
           model++;
         } else {
           misses.add(r[0] + " model " + d.model() + " != " + r[2]);
@@ -82,6 +79,78 @@ class DevGoldQualityTest {
     assertEquals(1.0, makeRate, "make misses " + misses);
     assertEquals(1.0, yearRate, "year misses " + misses);
     assertTrue(modelRate >= 0.95, "model " + modelRate + " misses " + misses);
+  }
+
+  @Test
+  void decodesTheMakeOfEveryVinFromOutsideNorthAmericaWhateverItsCheckDigit() throws IOException {
+    List<String> misses = new ArrayList<>();
+    int n = 0;
+    for (String[] r : csv("vin/vins-dev.csv")) {
+      DecodedVin d = decoder.decode(r[0]);
+      if (!d.region().equals("north_america")) {
+        n++;
+        if (d.make() == null || !Names.make(d.make()).equals(Names.make(r[1]))) {
+          misses.add(r[0] + " make " + d.make() + " != " + r[1]);
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "decode dev: make of %d non-North-American VINs, misses=%s%n", n, misses);
+    assertTrue(misses.isEmpty(), misses.toString());
+  }
+
+  /**
+   * Whether the decoded model is the labelled one under the naming rules of the issue (F-150 =
+   * F150, 3 Series = 330i, C-Class = C300, Land Cruiser = LC), for any model, not a list: labels name
+   * the model as published ("LX 570" is model LX trim 570, "G-Class (G63)" is a G-Class).
+   */
+  static boolean sameModel(String labelModel, DecodedVin d) {
+    if (d.model() == null) {
+      return false;
+    }
+    String label = norm(Names.stripParens(labelModel));
+    String labelFull = norm(labelModel);
+    List<String> got = new ArrayList<>();
+    for (String alt : Names.stripParens(d.model()).split("/")) {
+      got.add(norm(alt));
+      if (d.series() != null) {
+        got.add(norm(alt + Names.stripParens(d.series())));
+        got.add(norm(Names.stripParens(d.series())));
+      }
+    }
+    for (String g : got) {
+      if (g.isEmpty()) {
+        continue;
+      }
+      if (label.startsWith(g) || g.contains(label) || label.contains(g) || labelFull.contains(g)
+          || Names.runs(labelModel).equals(Names.runs(g))
+          || g.equals(Names.classFamily(label)) || label.equals(Names.classFamily(g))
+          || g.equals(Names.initials(labelModel)) || label.equals(Names.initials(d.model()))
+          || sameSeries(label, g)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "3 Series" and "330i": a series number and a model number that starts with it. */
+  private static boolean sameSeries(String a, String b) {
+    for (String[] p : new String[][] {{a, b}, {b, a}}) {
+      if (p[0].matches("\\d(SERIES)?") && p[1].matches("\\d\\d\\d?[A-Z]{0,2}") && p[1].charAt(0) == p[0].charAt(0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void modelNamesCompareByTheNamingRulesNotByAList() {
+    assertTrue(sameModel("3 Series", ModelNamesTest.decoded("BMW", "328i", 2012, null, null, null)));
+    assertTrue(sameModel("C300", ModelNamesTest.decoded("Mercedes-Benz", "C-Class", 2016, null, null, null)));
+    assertTrue(sameModel("C-Class", ModelNamesTest.decoded("Mercedes-Benz", "C300", 2016, null, null, null)));
+    assertTrue(sameModel("LC", ModelNamesTest.decoded("Toyota", "Land Cruiser", 2012, null, null, null)));
+    assertTrue(sameModel("Silverado 2500 HD", ModelNamesTest.decoded("Chevrolet", "Silverado HD", 2012, "2500", null, null)));
+    assertTrue(!sameModel("Camry", ModelNamesTest.decoded("Toyota", "Corolla", 2012, null, null, null)));
+    assertTrue(!sameModel("5 Series", ModelNamesTest.decoded("BMW", "328i", 2012, null, null, null)));
   }
 
   @Test
