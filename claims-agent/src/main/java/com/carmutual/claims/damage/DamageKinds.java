@@ -44,6 +44,7 @@ final class DamageKinds {
     return switch (type) {
       case "impact" -> glass ? "crack" : BREAKABLE.contains(part.code()) ? "broken" : "TIRE".equals(part.code()) ? "puncture" : "dent";
       case "chip" -> glass ? "crack" : "scratch";
+      case "scratch" -> "TIRE".equals(part.code()) && "moderate".equals(hint(word)) ? "puncture" : type;
       case "broken" -> glass ? "shattered" : "broken";
       case "shattered" -> glass ? "shattered" : "broken";
       case "puncture" -> PUNCTURABLE.contains(part.code()) ? "puncture" : glass ? "shattered" : BREAKABLE.contains(part.code()) ? "broken" : "crack";

@@ -212,6 +212,7 @@ final class Lexicon {
     add(Kind.DAMAGE, "crack", "crack", "cracks", "cracked", "cracking", "split", "splits", "fractured", "fracture", "star", "bullseye", 
         "裂", "裂了", "裂纹", "裂缝", "裂开", "开裂", "缝");
     add(Kind.DAMAGE, "chip", "chip", "chips", "chipped", "chipping", "nick", "nicked", "崩了", "崩", "崩口", "掉了块漆");
+    add(Kind.DAMAGE, "broken", "snapped", "snapped in half", "snapped in two", "broke in half", "broken in half", "折断");
     add(Kind.DAMAGE, "broken", "broken", "broke", "smashed", "smashed in", "busted", "bust", "destroyed", "wrecked", "totaled", "ruined", "knocked out", "out",
         "not working", "doesn't work", "does not work", "don't work", "do not work", "stopped working", "quit working", "no longer works", "isn't working",
         "is not working", "won't work", "not functioning", "inop", "inoperable", "inoperative", "dead", "error", "errors", "error message", "fault", "faulty", "fault code",
@@ -232,6 +233,10 @@ final class Lexicon {
         "won't close", "won't open", "won't latch", "won't shut", "doesn't shut", "can't shut", "won't stay shut", "won't stay closed", "doesn't close", "does not close", "doesn't open", "does not open", "can't close", "can't open", "gaps", "gap",
         "bowed", "bulged", "bulging", "bulge", "bubble", "bubbled", "buckled up", "popped up", "变形", "弯了", "弯", "扭曲", "拱起", "拱起来", "拱了", "鼓起来", "隆起", "歪了", "歪", "错位", "关不上", "打不开", "合不上", "关不严", "缝隙变大");
     add(Kind.DAMAGE, "bent:severe", "buckled", "kinked", "folded", "severely bent", "严重变形", "折了");
+    // an adjuster's operation on a part says it is damaged, not how: "R/R LF fender", "rpr RR door", 前杠钣金
+    add(Kind.DAMAGE, "impact", "repair", "rpr", "replace", "repl", "replaced", "needs replacing", "needs repair", "to be replaced", "更换", "修复");
+    add(Kind.DAMAGE, "dent", "钣金", "需要钣金");
+    add(Kind.DAMAGE, "scratch", "喷漆", "补漆", "需要喷漆");
     add(Kind.DAMAGE, "impact:smash", "砸", "砸了", "被砸", "砸坏", "smashed up");
     add(Kind.DAMAGE, "impact", "damaged", "damage", "hit", "impacted", "struck", "tapped", "tap", "bumped", "bump", "banged", "bang", "knocked", "clipped", "sideswiped",
         "rolled into", "ran into", "crashed into", "slammed into", "smashed into", "drove into", "bumped into", "swerved into", "collided with", "crashed", "collided",

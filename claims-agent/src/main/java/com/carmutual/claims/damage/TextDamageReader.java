@@ -485,6 +485,7 @@ public class TextDamageReader {
 
   private List<Damage> toDamages(List<Mention> mentions) {
     Map<String, Damage> out = new LinkedHashMap<>();
+    Map<String, Boolean> specific = new HashMap<>();
     for (Mention m : mentions) {
       if (m.dropped) {
         continue;
@@ -493,8 +494,12 @@ public class TextDamageReader {
         Part part = taxonomy.part(codeSide[0]).orElseThrow();
         Damage d = damage(m, part, codeSide[1]);
         Damage before = out.get(d.key());
-        if (before == null || outranks(d, before)) {
+        boolean said = m.hasDamage();
+        // "damage to the tail light ... tail light cracked": a damage word beats a mere mention of damage
+        boolean wins = before == null || (said && !specific.get(d.key())) || (said == specific.get(d.key()) && outranks(d, before));
+        if (wins) {
           out.put(d.key(), d);
+          specific.put(d.key(), said);
         }
       }
     }

@@ -141,6 +141,13 @@ final class Tokenizer {
       raw.add(new Token(best.kind(), best.value(), i, end, best.phrase()));
       i = end;
     }
+    for (int k = 0; k + 1 < raw.size(); k++) {
+      Token t = raw.get(k);
+      if (t.text().equals("r/r") && raw.get(k + 1).kind() == Kind.SIDE && gap(text, t, raw.get(k + 1)).isBlank()) {
+        // "R/R LF fender": remove and replace, an operation, when a side follows
+        raw.set(k, new Token(Kind.DAMAGE, "impact", t.start(), t.end(), t.text()));
+      }
+    }
     List<Token> out = new ArrayList<>();
     for (int k = 0; k < raw.size(); k++) {
       Token t = raw.get(k);
