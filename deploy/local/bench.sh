@@ -28,6 +28,7 @@ claims|claims-agent|junit|com.carmutual.claims.bench.ClaimsBenchmark|intake of c
 text2data|text2data|junit|com.carmutual.text2data.bench.ParseCompileBenchmark|parse + compile per question, offline
 text2data-postgres|text2data|junit|com.carmutual.text2data.bench.PostgresEventsBenchmark|compiled event queries on PostgreSQL with scaled app events (needs 127.0.0.1:5432)
 phone|phone-agent|junit|com.carmutual.phone.bench.PhoneLoadBenchmark|signed webhook turn latency with many calls open
+phone-relay|phone-agent|junit|com.carmutual.phone.relay.RelayLatencyBenchmark|ConversationRelay WebSocket: prompt to first text token with many calls open
 scale|deploy|script|deploy/local/scale-test.sh|two instances per service on PostgreSQL, a kill and a restart under load
 EOF
 }
@@ -144,6 +145,12 @@ run_one() {
         return $status
       else
         run_junit "$module" "$class" -Dbenchmark=true -Devents=10000000 "$@"
+      fi ;;
+    phone-relay)
+      if $smoke; then
+        run_junit "$module" "$class" -Dbench=true -Dbench.calls=5 -Dbench.seconds=2 "$@"
+      else
+        run_junit "$module" "$class" -Dbench=true -Dbench.calls=100 -Dbench.seconds=30 "$@"
       fi ;;
     phone)
       if $smoke; then
