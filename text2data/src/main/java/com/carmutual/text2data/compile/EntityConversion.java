@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * Conversion between entities (MetricFlow's conversion metric over two measures): the rows the
  * base metric counts in the period, and how many of them have a row of the conversion metric's
- * entity linked to them within the window from their own date ("of members who joined in H2,
- * how many filed a claim within 90 days of joining").
+ * entity linked to them within the window from their own date (new members of a quarter who had a
+ * claim in their first month, 新入会会员中30天内出险的比例).
  */
 final class EntityConversion {
   private EntityConversion() {}

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Period over period for every period of a range ("quarter-over-quarter change over the last 4
+ * Period over period for every period of a range (each month of this year against the month before, 每个季度的环比:
  * quarters"): the series is computed from one period before the range, each period compared with
  * the one before it (LAG), and the extra leading period dropped.
  */

@@ -551,7 +551,7 @@ public final class SqlCompiler {
     private String[] timeOf(Metric metric, Entity entity) {
       boolean selectedByThreshold = q.filters().stream().anyMatch(f -> entity.name().equals(f.groupBy()) && model.metrics().containsKey(f.field()));
       if (selectedByThreshold && metric.timeColumn() == null) {
-        // "members who got more than 10k in payouts last year": the period belongs to the payouts
+        // members whose payouts passed a threshold in a period: the period belongs to the payouts
         return null;
       }
       if ("none".equals(metric.timeColumn())) {

@@ -26,6 +26,7 @@ final class Constructions {
   static final Pattern PER_ENTITY = Pattern.compile("(?:\\bper|\\bfor each|\\bfor every|每位|每个|每一位|人均|每)\\s*$");
   static final Pattern TOTAL_TOGETHER = Pattern.compile("\\b(combined|together|altogether|in total|overall|total of|sum of)\\b|合计|总共|一共|加起来|合起来|总计");
   static final Pattern CONJOINED = Pattern.compile("^\\s*(?:and|or|&|,|/|和|与|及|以及|、|跟|或)\\s*$");
+  static final Pattern ACTIVE = Pattern.compile("\\b(active|engaged)\\b|活跃");
   static final Pattern SHARE = Pattern.compile("\\b(share|percentage|percent|proportion|fraction|what %|% of)\\b|占比|比例|百分比|比重|份额|占多少");
   static final Pattern TOP = Pattern.compile(
       "(?<![a-z])(?:top|first|best|leading|biggest|largest|highest)\\s*" + NUMWORD + "(?![0-9a-z])|\\b(?:list|show)(?: me)? the " + NUMWORD
@@ -55,7 +56,7 @@ final class Constructions {
   static final Pattern MONTH_OF_YEAR = Pattern.compile("\\b(month of (?:the )?year|calendar month|months of (?:the )?year)\\b|月份分布|几月份");
   /** "at least once", 至少一次: existence, which counting the entities or users already means. */
   static final Pattern EXISTENCE = Pattern.compile("(?<![a-z])(?:at least (?:one|once|1)|one or more|any)(?![0-9a-z])|至少[^，,。？?]{0,6}?一(?:次|笔|个|单)|一次以上|至少一");
-  /** A duration between two dated events: "days from filing to close", 从报案到结案的天数. */
+  /** A duration between two dated events: "hours between submission and settlement", 从提交到关闭的时长. */
   static final Pattern DURATION = Pattern.compile(
       "\\b(?:days?|hours?|time|duration|how long|lead time|turnaround)\\s+(?:it takes\\s+|taken\\s+|needed\\s+)?(?:from|between)\\s+(?:the\\s+)?[a-z]+(?:\\s+date)?\\s+(?:to|and|until|till|through)\\s+(?:the\\s+)?(?:first\\s+)?[a-z]+"
           + "|从\\p{IsHan}{1,4}?到\\p{IsHan}{1,4}?的?(?:平均)?(?:天数|时长|时间|小时数|多少天|几天|用时|周期|间隔)");

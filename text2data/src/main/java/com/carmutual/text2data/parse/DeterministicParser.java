@@ -128,7 +128,7 @@ public final class DeterministicParser {
 
   /**
    * Rewrites general paraphrases into the lexicon's word order: abbreviations (avg, amt, no.),
-   * "the type of the related claim" to "claim type" and "policies in force" to "active policies"
+   * "the brand of the associated vehicle" to "vehicle brand" and "plans in effect" to "active plans"
    * (only when the result is a phrase the model knows).
    */
   String rewrite(String text) {

@@ -201,6 +201,9 @@ final class Resolution {
       }
     }
     boolean eventMetric = entities.stream().allMatch(e -> model.entities().get(e).userKey() != null);
+    if (eventMetric) {
+      use(ACTIVE); // "active" users are the users with any tracked event: what an event metric counts
+    }
 
     // values -> filters
     Map<String, List<String>> filterValues = new LinkedHashMap<>();
@@ -392,7 +395,7 @@ final class Resolution {
         use(COMPARE_WORDS);
       } else if (grain == null && usable.size() == 2 && (has(COMPARE_WORDS) || text.contains("和") || text.contains(" and ") || text.contains("与"))
           && sideBySide(earlier, later) > 0) {
-        // "the first half compared with the second half": the two periods side by side
+        // "Q3 against Q4", 上半年和下半年: the two periods side by side
         compare = new Compare(earlier.unit(), sideBySide(earlier, later), a == earlier ? "periods_asc" : "periods_desc");
         time = timeSpec(timeDimension, later.start(), later.end(), null, later.expr());
         use(COMPARE_WORDS);
@@ -422,7 +425,7 @@ final class Resolution {
       String unit = popUnit(grain, usable);
       boolean change = has(CHANGE);
       if (grain == null && !usable.isEmpty() && spansSeveral(usable.get(0), unit)) {
-        grain = unit; // "quarter-over-quarter over the last 4 quarters": every quarter against the one before
+        grain = unit; // month-over-month across the past half year: every month against the one before
         time = timeSpec(time.dimension(), LocalDate.parse(time.start()), LocalDate.parse(time.end()), grain, time.expr());
       }
       compare = new Compare(unit, 1, change ? "change" : null);
@@ -509,7 +512,7 @@ final class Resolution {
 
   private final Set<Match> durationMatches = new java.util.HashSet<>();
 
-  /** "days from filing to close": the model's metric over that span of time, or a clarification when it has none. */
+  /** "hours between submission and settlement": the model's metric over that span, or a clarification when it has none. */
   private ParseResult applyDuration(List<Pick> picks) {
     Matcher d = DURATION.matcher(text);
     if (!d.find()) {
@@ -547,7 +550,7 @@ final class Resolution {
     Matcher a = AVERAGE.matcher(text);
     while (a.find()) {
       if (!Lexicon.free(consumed, a.start(), a.end())) {
-        continue; // part of a metric phrase such as "average approved amount"
+        continue; // part of a metric phrase such as "mean claim amount"
       }
       Pick target = null;
       for (Pick p : picks) {
@@ -709,7 +712,7 @@ final class Resolution {
       use(weak.get(0).match());
     }
     if (out.isEmpty()) {
-      // only an entity was named ("calls by reason", 电话按星期几): the number of them
+      // only an entity was named ("payments by method", 来电按小时): the number of them
       for (Match m : matches) {
         for (Target t : m.targets()) {
           if (t.type() == Type.ENTITY && countOf(t.name()) != null) {
@@ -784,7 +787,7 @@ final class Resolution {
         String countedEntity = counted == null ? null : entityNamed(counted);
         if (countedEntity != null && metric.entity() != null && !countedEntity.equals(metric.entity())
             && model.entities().get(metric.entity()).joins().containsKey(countedEntity) && "simple".equals(metric.type())) {
-          // "members who got more than 10k in payouts": count the members whose payouts pass
+          // members paid over 5,000 in total: count the members whose payouts pass
           filters.add(new Filter(fm, t.op(), List.of(t.valueText()), countedEntity));
           out.remove(fm);
           Metric count = countOf(countedEntity);
@@ -809,7 +812,7 @@ final class Resolution {
           filters.add(new Filter(defaultNumberColumn(entityNamed(counted)).name(), t.op(), List.of(t.valueText())));
           use(counted);
         } else if (entityNamed(metricMatch) != null && metricMatch.to() <= t.from() && defaultNumberColumn(entityNamed(metricMatch)) != null) {
-          // "how many claims above 5k": the comparison is on the counted claims' amount
+          // "number of claims over 8,000": the comparison is on the counted claims' amount
           filters.add(new Filter(defaultNumberColumn(entityNamed(metricMatch)).name(), t.op(), List.of(t.valueText())));
           use(metricMatch);
         } else {
@@ -901,7 +904,7 @@ final class Resolution {
     return best;
   }
 
-  /** The entity a match names: an entity word, or the phrase of an entity's plain count ("how many members"). */
+  /** The entity a match names: an entity word, or the phrase of an entity's plain count ("number of members"). */
   private String entityNamed(Match m) {
     for (Target x : m.targets()) {
       if (x.type() == Type.ENTITY) {
@@ -1173,7 +1176,7 @@ final class Resolution {
   }
 
   /**
-   * "Of members who joined in H2, what % filed a claim within 90 days of joining": the rows a dated
+   * "share of new members with a claim in their first 30 days": the rows a dated
    * count selects (new members) converting to a linked entity (a claim) within the window.
    */
   private ParseResult entityConversion(List<Pick> picks) {
@@ -1266,7 +1269,7 @@ final class Resolution {
     List<Period> usable = periods.stream().filter(p -> !p.unit().equals("future")).toList();
     if (usable.isEmpty()) {
       return ParseResult.clarify(zh() ? "请说明要看哪一段时间内的新用户留存，例如“上个月安装的用户”。"
-          : "Which cohort? Say when the users started, e.g. \"users who installed last month\".", List.of(), lang);
+          : "Which cohort? Say when the users started, e.g. \"users whose first install was in April\".", List.of(), lang);
     }
     Period p = usable.get(0);
     boolean byDay = days.size() == 1
@@ -1362,7 +1365,7 @@ final class Resolution {
     List<String> steps = new ArrayList<>();
     for (String e : byPosition.values()) {
       if (!steps.contains(e)) {
-        steps.add(e); // "signup > quote > pay for people who signed up last month": the repeat names the entry step
+        steps.add(e); // a funnel whose entry step is named again in its period: the repeat names the entry step
       }
     }
     return steps;
@@ -1374,7 +1377,7 @@ final class Resolution {
     List<String> steps = funnelSteps();
     if (steps.size() < 2) {
       return ParseResult.clarify(zh() ? "漏斗需要至少两个按顺序的事件，例如“注册 > 查看报价 > 缴费”。"
-          : "A funnel needs at least two ordered events, e.g. \"signup > view quote > pay\".", new ArrayList<>(model.events().keySet()), lang);
+          : "A funnel needs at least two ordered events, e.g. \"install > signup > quote\".", new ArrayList<>(model.events().keySet()), lang);
     }
     use(STEP_ARROW);
     int window = window(14);
@@ -1392,7 +1395,7 @@ final class Resolution {
     List<String> ordered = eventsInOrder();
     if (ordered.size() < 2) {
       return ParseResult.clarify(zh() ? "转化分析需要两个事件，例如“安装到注册的转化率”。"
-          : "A conversion needs two events, e.g. \"install-to-signup conversion\".", new ArrayList<>(model.events().keySet()), lang);
+          : "A conversion needs two events, e.g. \"install to quote conversion\".", new ArrayList<>(model.events().keySet()), lang);
     }
     use(CONVERSION);
     markEvents();

@@ -114,9 +114,9 @@ public record SemanticQuery(
 
   /**
    * Conversion: users doing baseEvent in the time range who do conversionEvent within windowDays;
-   * or, between entities, the rows counted by baseMetric in the time range (members who joined)
-   * with a row of conversionMetric's entity linked to them within windowDays of their own date
-   * (a claim filed within 90 days of joining). percent: the rate as a percentage, else a fraction.
+   * or, between entities, the rows counted by baseMetric in the time range (new members) with a
+   * row of conversionMetric's entity linked to them within windowDays of their own date (a claim in
+   * their first month). percent: the rate as a percentage, else a fraction.
    */
   @Serdeable
   public record Conversion(@Nullable String baseEvent, @Nullable String conversionEvent, int windowDays,
