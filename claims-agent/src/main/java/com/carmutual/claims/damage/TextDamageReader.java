@@ -34,7 +34,7 @@ public class TextDamageReader {
   private static final Pattern ELLIPSIS = Pattern.compile("\\b(too|also|as well|same|plus one|another|one more)\\b|也|同样|一样");
   private static final Pattern RANGE_WORDS = Pattern.compile("\\b(to|through|thru|until|till)\\b|->|到|至");
   private static final Pattern LEAD_IN =
-      Pattern.compile("(?:(?:and|also|plus|but|only|just|merely|it|it's|its|it is|they|they're|which|that|is|are|was|were|has|have|had|got|with|there's|there|is|a|an|some|very|really|pretty|quite|kind of|all|both|now|then|even|just|looks|seems)\\s*)*");
+      Pattern.compile("(?:(?:and|also|plus|but|only|just|merely|it|it's|its|it is|they|they're|which|that|is|are|was|were|has|have|had|got|with|there's|there|is|a|an|some|very|really|pretty|quite|kind of|all|both|now|then|even|just|looks|seems)\\b\\s*)*");
   private static final List<String> SIDE_CHAIN = List.of("FENDER", "FRT_DOOR_SHELL", "REAR_DOOR_SHELL", "QUARTER_PANEL");
 
   private final Lexicon lexicon = new Lexicon();
