@@ -70,7 +70,7 @@ public class VinMatcher {
       if (remaining.size() > 1 && !autoPossible(remaining)) {
         ordered = r.node("rerank", NodeKind.LLM, request, () -> rerank(decoded, request.hint(), remaining, weighed, notes));
       }
-      return decide(decoded, ordered, remaining, notes);
+      return decide(decoded, hint, ordered, remaining, notes);
     });
     MatchResult out = run.output();
     return new MatchResult(out.vin(), out.decision(), out.confidence(), out.candidates(), out.decoded(), out.notes(),
@@ -242,7 +242,8 @@ public class VinMatcher {
     }
   }
 
-  private MatchResult decide(DecodedVin d, List<Weighed> ordered, List<Weighed> remaining, List<String> notes) {
+  private MatchResult decide(DecodedVin d, Hint hint, List<Weighed> ordered, List<Weighed> remaining,
+      List<String> notes) {
     Set<String> remainIds = new HashSet<>();
     remaining.forEach(w -> remainIds.add(w.scored().row().catalogId()));
     List<MatchResult.Candidate> candidates = new ArrayList<>();
@@ -262,7 +263,10 @@ public class VinMatcher {
               + " the nearest rows are listed for a person");
       return new MatchResult(d.vin(), "no_match", round(1 - best), candidates, d, n, List.of(), null);
     }
-    if (autoPossible(remaining)) {
+    String doubt = decodeDoubt(d, hint);
+    if (autoPossible(remaining) && doubt != null) {
+      notes.add("not auto: " + doubt);
+    } else if (autoPossible(remaining)) {
       return new MatchResult(d.vin(), "auto", round(remaining.get(0).probability()), candidates, d, notes, List.of(),
           null);
     }
@@ -271,11 +275,29 @@ public class VinMatcher {
     for (Weighed w : remaining) {
       none *= 1 - w.probability();
     }
-    if (remaining.size() == 1) {
+    if (remaining.size() == 1 && doubt == null) {
       notes.add("one row remains but the evidence for it is below the auto threshold " + settings.autoThreshold());
     }
     List<CatalogRow> rows = remaining.stream().map(w -> w.scored().row()).toList();
     return new MatchResult(d.vin(), "review", round(1 - none), candidates, d, notes, TellApart.of(rows), null);
+  }
+
+  /**
+   * Why the decode itself is in doubt, or null: a North American VIN whose check digit is wrong may
+   * be mistyped into another vehicle, and a model year the VIN leaves open (and the hint does not
+   * settle) may be the other one. The labelled set holds no such VIN to fit on, so these never go
+   * to {@code auto}: a person confirms.
+   */
+  static String decodeDoubt(DecodedVin d, Hint hint) {
+    if (!d.valid()) {
+      return "the check digit is wrong, the VIN may be mistyped";
+    }
+    boolean yearOpen = d.warnings().stream().anyMatch(w -> w.startsWith("model year ambiguous")
+        || w.startsWith("model year " + d.modelYear() + " taken from the position-7 rule"));
+    if (yearOpen && (hint.year() == null || !hint.year().equals(d.modelYear()))) {
+      return "the model year is one of " + d.modelYearCandidates() + " and the hint does not say which";
+    }
+    return null;
   }
 
   private static double round(double p) {

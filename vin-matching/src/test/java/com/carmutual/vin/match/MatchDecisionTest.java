@@ -88,4 +88,15 @@ class MatchDecisionTest {
     }
     assertTrue(autos > 20, "autos " + autos);
   }
+
+  @Test
+  void aMistypedNorthAmericanVinIsNeverAuto() {
+    // the same vehicle with and without a valid check digit (position 9 changed)
+    String good = "3FMCR9BN1TRE03517";
+    String mistyped = good.substring(0, 8) + '2' + good.substring(9);
+    assertEquals("auto", matcher.match(new MatchRequest(good, null)).decision());
+    MatchResult m = matcher.match(new MatchRequest(mistyped, null));
+    assertEquals("review", m.decision());
+    assertTrue(m.notes().stream().anyMatch(n -> n.contains("check digit")), m.notes().toString());
+  }
 }
