@@ -39,6 +39,7 @@ final class ClauseGrammar {
 
   private static final Pattern PREFIX_GAP =
       Pattern.compile("[\\s\\-'/]*(?:(?:and|&|or|plus|the|my|our|its|of|s|both|all|的|和|与|及|、|,|，)[\\s\\-'/]*)*");
+  private static final Pattern AFTER_PREPOSITION = Pattern.compile(".*\\b(?:on|at|in|to|from|along|near|by)\\s+(?:the\\s+)?$");
   private static final Pattern GROUP_BREAK = Pattern.compile(".*(?:\\band\\b|&|\\bor\\b|\\bplus\\b|和|与|及|、|,|，|/).*");
   private static final Pattern OBJECT_GAP =
       Pattern.compile("\\s*(?:(?:on|in|to|at|of|along|across|into|onto|inside|near|around|over|under|above|below|down)\\s+)?(?:(?:the|my|our|a|an|its|both|this|that|these|those|your|his|her|their)\\s+)*");
@@ -224,7 +225,12 @@ final class ClauseGrammar {
     for (int j = p - 1; j > floor; j--) {
       Token t = tokens.get(j);
       boolean modifier = Set.of(Kind.SIDE, Kind.POS, Kind.BOTH, Kind.ALL, Kind.THAT_SIDE, Kind.SEV, Kind.OWN).contains(t.kind());
-      if (!modifier || !PREFIX_GAP.matcher(text.substring(t.end(), tokens.get(next).start())).matches()) {
+      String gap = text.substring(t.end(), tokens.get(next).start());
+      if (!modifier || !PREFIX_GAP.matcher(gap).matches()) {
+        break;
+      }
+      // "cracked on the driver side and the passenger side fog light": a side after a preposition closes the part before
+      if (floor >= 0 && GROUP_BREAK.matcher(gap).matches() && AFTER_PREPOSITION.matcher(text.substring(0, t.start())).matches()) {
         break;
       }
       mods.add(0, t);

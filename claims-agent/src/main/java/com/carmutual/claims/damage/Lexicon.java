@@ -173,7 +173,7 @@ final class Lexicon {
         "license plate frame", "exhaust", "exhaust tip", "tailpipe", "tail pipe", "muffler", "antenna", "wiper", "wiper blade", "sunroof", "moonroof", "roof rack",
         "hitch", "tow hitch", "emblem", "badge", "seat", "dashboard", "dashcam", "dash cam", "steering wheel",
         "摄像头", "倒车影像", "气囊", "安全气囊", "车牌", "牌照", "车牌架", "牌照框", "排气管", "尾喉", "天线", "雨刮", "雨刷", "天窗", "行李架", "拖车钩", "车标", "座椅",
-        "仪表盘", "行车记录仪", "发动机", "大梁");
+        "仪表盘", "行车记录仪", "发动机", "大梁", "导流板", "前唇", "下巴", "front lip", "air dam", "splitter", "deflector");
     part("BEDSIDE_PICKUP", "bed side", "bedside", "bed", "truck bed", "box side", "pickup box", "bed rail", "货箱侧板", "货箱", "车斗");
   }
 
