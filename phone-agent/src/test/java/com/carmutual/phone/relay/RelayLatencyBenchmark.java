@@ -33,7 +33,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * (offline, local parsers, in-memory H2), keeps {@code calls} relay calls open at once, each a real
  * WebSocket client playing callers' turns back to back (a new call after each ends), and prints the
  * time from sending a {@code prompt} to receiving the first {@code text} token. Run with
- * {@code mvn -B -o -pl phone-agent test -Dtest=RelayLatencyBenchmark -Dbench=true [-Dbench.calls=100 -Dbench.seconds=30]}.
+ * Each caller waits {@code bench.pauseMs} (default 1000 ms: the caller speaking) before each prompt, so
+ * 100 calls send about 100 prompts a second, the rate of the webhook benchmark; {@code -Dbench.pauseMs=0}
+ * sends back to back (a saturation test). Run with
+ * {@code mvn -B -o -pl phone-agent test -Dtest=RelayLatencyBenchmark -Dbench=true [-Dbench.calls=100 -Dbench.seconds=30 -Dbench.pauseMs=1000]}.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class RelayLatencyBenchmark {
@@ -45,6 +48,7 @@ class RelayLatencyBenchmark {
   void promptToFirstTokenWithConcurrentRelayCalls() throws Exception {
     int calls = Integer.getInteger("bench.calls", 100);
     int seconds = Integer.getInteger("bench.seconds", 30);
+    long pauseMs = Long.getLong("bench.pauseMs", 1000);
     Map<String, Object> props = new HashMap<>();
     props.put("datasources.default.url", "jdbc:h2:mem:phone-relay-bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     props.put("micronaut.server.port", -1);
@@ -58,7 +62,7 @@ class RelayLatencyBenchmark {
       HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32)).build();
       ConcurrentLinkedQueue<Long> warm = new ConcurrentLinkedQueue<>();
       for (int i = 0; i < 10; i++) {
-        playCall(http, server.getPort(), "CArwarm" + i, i % 2 == 0 ? "csat" : "fnol", warm);
+        playCall(http, server.getPort(), "CArwarm" + i, i % 2 == 0 ? "csat" : "fnol", warm, 0);
       }
       ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
       AtomicInteger errors = new AtomicInteger();
@@ -71,7 +75,10 @@ class RelayLatencyBenchmark {
         running.add(callers.submit(() -> {
           for (int round = 0; System.nanoTime() < end; round++) {
             try {
-              playCall(http, server.getPort(), "CArbench" + id + "r" + round, id % 2 == 0 ? "csat" : "fnol", latencies);
+              if (round == 0) {
+                Thread.sleep((long) (Math.random() * pauseMs)); // callers do not all speak at once
+              }
+              playCall(http, server.getPort(), "CArbench" + id + "r" + round, id % 2 == 0 ? "csat" : "fnol", latencies, pauseMs);
               callsDone.incrementAndGet();
             } catch (Exception e) {
               errors.incrementAndGet();
@@ -84,8 +91,8 @@ class RelayLatencyBenchmark {
       }
       callers.shutdown();
       long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-      System.out.printf("BENCH relay calls=%d seconds=%d prompts=%d callsCompleted=%d errors=%d%n",
-          calls, seconds, sorted.length, callsDone.get(), errors.get());
+      System.out.printf("BENCH relay calls=%d seconds=%d pauseMs=%d prompts=%d (%.1f/s) callsCompleted=%d errors=%d%n",
+          calls, seconds, pauseMs, sorted.length, sorted.length / (double) seconds, callsDone.get(), errors.get());
       System.out.printf("BENCH prompt->first token ms p50=%.2f p90=%.2f p99=%.2f max=%.2f mean=%.2f%n",
           pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1] / 1e6,
           Arrays.stream(sorted).average().orElse(0) / 1e6);
@@ -93,7 +100,8 @@ class RelayLatencyBenchmark {
   }
 
   /** One whole call: the signed webhook that answers with ConversationRelay TwiML, then the WebSocket. */
-  static void playCall(HttpClient http, int port, String callSid, String script, ConcurrentLinkedQueue<Long> latencies) throws Exception {
+  static void playCall(HttpClient http, int port, String callSid, String script, ConcurrentLinkedQueue<Long> latencies, long pauseMs)
+      throws Exception {
     Map<String, String> p = SignedTwilio.callParams(callSid);
     String path = "/voice/" + script;
     String body = p.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
@@ -108,6 +116,9 @@ class RelayLatencyBenchmark {
     try (RelayClient ws = new RelayClient(http, port, m.group(1).replace("&amp;", "&"), null)) {
       ws.setup(callSid);
       for (String turn : "csat".equals(script) ? CSAT : FNOL) {
+        if (pauseMs > 0) {
+          Thread.sleep(pauseMs);
+        }
         long t0 = System.nanoTime();
         ws.prompt(turn, "en-US");
         JsonNode first = ws.received.poll(10, TimeUnit.SECONDS);
