@@ -229,7 +229,7 @@ final class ClauseGrammar {
       if (!modifier || !PREFIX_GAP.matcher(gap).matches()) {
         break;
       }
-      // "cracked on the driver side and the passenger side fog light": a side after a preposition closes the part before
+      // "hood scuffed on the left and right mirror gone": a side after a preposition closes the part before
       if (floor >= 0 && GROUP_BREAK.matcher(gap).matches() && AFTER_PREPOSITION.matcher(text.substring(0, t.start())).matches()) {
         break;
       }
