@@ -32,7 +32,7 @@ final class Accounting {
       "did", "does", "go", "went", "gone", "brought", "bring", "brings", "led", "lead", "leads", "generated", "generate", "produce", "produced",
       "some", "any", "there", "where", "when", "while", "whole", "entire", "ones", "one", "thing", "things", "kind", "kinds", "sort",
       "okay", "ok", "hi", "hello", "thanks", "thank", "just", "only", "quick", "quickly", "roughly", "approximately", "exactly",
-      "totalled", "received", "receive", "receiving", "gets", "getting", "rank", "ranked", "ranking", "rankings", "sorted", "sort", "order", "ordered", "listed", "it's", "what's", "how's", "we've", "i'd", "i'm", "company", "business"));
+      "totalled", "seconds", "secs", "minutes", "mins", "yuan", "rmb", "cny", "received", "receive", "receiving", "gets", "getting", "rank", "ranked", "ranking", "rankings", "sorted", "sort", "order", "ordered", "listed", "it's", "what's", "how's", "we've", "i'd", "i'm", "company", "business"));
 
   /** Chinese function words and question frames, longest first when stripped. */
   private static final List<String> ZH = sortedByLength(List.of(
@@ -44,7 +44,7 @@ final class Accounting {
       "都", "也", "又", "就", "还", "才", "已经", "已", "被", "把", "让", "由", "于", "以", "以外", "之外", "数值", "值", "数", "量", "次", "笔", "件", "名", "位", "家",
       "人", "分别是", "是多少", "有多少", "多少个", "大概", "大约", "左右", "一", "下面", "一起", "一共有", "出来", "所有", "全部", "整体", "总体",
       "情况如何", "怎么", "呢", "吗", "走", "通过", "来自", "来的", "经由", "是否", "以来", "至今", "起", "开始", "目前为止", "为止", "截至", "截止",
-      "口径", "类", "计算", "算", "算出", "求", "汇总", "趋势", "变化", "明细", "报表", "结果"));
+      "口径", "类", "秒", "秒钟", "分钟", "元", "块钱", "计算", "算", "算出", "求", "汇总", "趋势", "变化", "明细", "报表", "结果"));
 
   private static final Pattern EN_WORD = Pattern.compile("[a-z0-9][a-z0-9']*");
   private static final Pattern HAN_RUN = Pattern.compile("\\p{IsHan}+");

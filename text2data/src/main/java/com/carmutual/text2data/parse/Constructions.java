@@ -33,16 +33,17 @@ final class Constructions {
           + "\\b|\\bthe " + NUMWORD + " (?:\\w+ ){0,3}with the (?:largest|highest|most|biggest|lowest|smallest|fewest|least)"
           + "|前" + NUMWORD + "(?:名|个|位|大)?|(?:最高|最多|最大|最低|最少|最小)的?" + NUMWORD + "(?:个|名|位|家)?|排名前" + NUMWORD
           + "|(?<![a-z])(?:bottom|lowest|smallest|fewest)\\s*" + NUMWORD + "(?![0-9a-z])");
-  static final Pattern BOTTOM = Pattern.compile("\\b(lowest|least|fewest|smallest|bottom|worst)\\b|最低|最少|最小|倒数");
+  static final Pattern BOTTOM = Pattern.compile("\\b(lowest|least|fewest|smallest|bottom|worst|shortest)\\b|最低|最少|最小|最短|倒数");
   static final Pattern SUPERLATIVE = Pattern.compile(
-      "\\b(highest|most|largest|biggest|top|best|lowest|least|fewest|smallest|bottom|worst|leading|maximum|minimum|max|min)\\b|最高|最多|最大|最低|最少|最小|排名|排行|第一");
+      "\\b(highest|most|largest|biggest|top|best|lowest|least|fewest|smallest|bottom|worst|leading|maximum|minimum|max|min|longest|shortest)\\b|最高|最多|最大|最低|最少|最小|最长|最短|最久|排名|排行|第一");
   static final Pattern FOLLOW_UP = Pattern.compile("^(and|what about|how about|same for|same but|now|also|then)\\b|^(那|那么|再|还有|换成|改成)|呢[?？]?$");
   static final Pattern UNKNOWN_BY = Pattern.compile(
       "\\b(?:by|per|for each|broken down by|break down by|split by|grouped by|group by)\\s+([a-z][a-z ]{1,30}?)(?=\\?|,|\\.|!|$| and | in | for | last | this | over | during | since | from | between )"
           + "|按([\\p{IsHan}a-z]{1,8}?)(?=统计|划分|分组|拆分|来看|看|的|分|，|,|$|\\?|？)");
   static final Pattern SINGULAR = Pattern.compile(
       "\\bwhich (?:\\w+ ){1,3}(?:has|had|is|was|saw|got|brought|made|did|generated|produced|sent|filed|received|paid)\\b|\\bwhich\\b|\\bwhat (?:\\w+ ){1,3}(?:has|had|is|was) the (?:highest|most|largest|lowest|fewest|least)\\b"
-          + "|哪个|哪一个|哪家|哪一家|哪位|哪一天|哪个月|哪一|哪");
+          + "|\\bthe \\w+ with the (?:most|highest|largest|biggest|lowest|fewest|least|smallest|longest|shortest)\\b"
+          + "|哪个|哪一个|哪家|哪一家|哪位|哪一天|哪个月|哪一|哪|(?:最高|最多|最大|最低|最少|最小|最长|最短)的(?![0-9一二两三四五六七八九十])");
   static final Pattern AVERAGE = Pattern.compile("\\b(average|mean|avg)\\b|平均|均值|人均|单均|每笔平均");
   static final Pattern DISTINCT = Pattern.compile("\\b(distinct|unique|different|individual|separate)\\b|不同的?|去重|独立");
   static final Pattern COUNT_WORD = Pattern.compile(

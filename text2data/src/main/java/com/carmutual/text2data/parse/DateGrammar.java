@@ -67,6 +67,12 @@ public final class DateGrammar {
       return p(q, q.plusMonths(3), "last_quarter", "quarter", m);
     });
     rule("\\b(?:this|current) quarter\\b|\\bquarter to date\\b|\\bqtd\\b|本季度|这个季度|当季|本季", (m, a) -> toDate(quarterStart(a), a, "this_quarter_to_date", m));
+    // a quarter or month qualified by a relative year: 今年一季度, 去年3月, Q2 of last year, March this year
+    rule("(今年|去年|前年|本年)(?:的)?(?:第)?([1-4一二三四])季度", (m, a) -> quarter(relativeYear(m.group(1), a), cnMonth(m.group(2)), a, m));
+    rule("(今年|去年|前年|本年)(?:的)?" + CN_MONTH + "月份?(?![0-9])", (m, a) -> month(relativeYear(m.group(1), a), cnMonth(m.group(2)), a, m));
+    rule("\\b(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th) quarter) (?:of )?(this|last|previous) year\\b", (m, a) -> quarter(
+        m.group(3).equals("this") ? a.getYear() : a.getYear() - 1, m.group(1) != null ? Integer.parseInt(m.group(1)) : ordinal(m.group(2)), a, m));
+    rule("\\b" + MONTHS + " (?:of )?(this|last|previous) year\\b", (m, a) -> month(m.group(2).equals("this") ? a.getYear() : a.getYear() - 1, month(m.group(1)), a, m));
     rule("\\b(?:last|previous|prior) year\\b|去年", (m, a) -> year(a.getYear() - 1, a, m));
     rule("前年", (m, a) -> year(a.getYear() - 2, a, m));
     rule("\\b(?:this|current) year\\b|\\byear to date\\b|\\bytd\\b|\\bso far this year\\b|今年以来|今年|本年度|本年|年初至今|年初以来",
@@ -305,6 +311,14 @@ public final class DateGrammar {
     return w != null ? w : Text.number(s);
   }
 
+  private static int relativeYear(String word, LocalDate a) {
+    return switch (word) {
+      case "去年" -> a.getYear() - 1;
+      case "前年" -> a.getYear() - 2;
+      default -> a.getYear();
+    };
+  }
+
   private static int yearOf(String s) {
     return Integer.parseInt(s);
   }
@@ -357,7 +371,7 @@ public final class DateGrammar {
     if (text.matches(".*(\\b(quarterly|each quarter|per quarter|by quarter)\\b|每个季度|每季度|按季度|季度度|各季度).*")) {
       return "quarter";
     }
-    if (text.matches(".*(\\b(yearly|annually|each year|per year|by year)\\b|每年|按年|各年).*")) {
+    if (text.matches(".*(\\b(yearly|annually|each year|per year|by year)\\b|每年|按年份|按年|各年|逐年|年度).*")) {
       return "year";
     }
     return null;

@@ -42,7 +42,7 @@ final class Resolution {
   private static final Pattern GRAIN_WORDS = Pattern.compile(
       "\\b(daily|each day|every day|per day|by day|day by day|day-by-day|weekly|each week|every week|per week|by week|week by week|monthly|each month|every month|per month|by month|month by month|month-by-month|"
           + "quarterly|each quarter|per quarter|by quarter|yearly|annually|each year|per year|by year)\\b"
-          + "|每天|每日|按天|按日|逐日|日度|每周|每星期|按周|周度|每个月|每月|按月|月度|逐月|各月|每个季度|每季度|按季度|季度度|各季度|每年|按年|各年");
+          + "|每天|每日|按天|按日|逐日|日度|每周|每星期|按周|周度|每个月|每月|按月|月度|逐月|各月|每个季度|每季度|按季度|季度度|各季度|每年|按年份|按年|各年|逐年");
 
   private final SemanticModel model;
   private final Suggestions suggestions;
@@ -216,8 +216,10 @@ final class Resolution {
       if (values.isEmpty() || m.targets().stream().anyMatch(t -> t.type() == Type.METRIC || t.type() == Type.EVENT)) {
         continue;
       }
-      if (m.targets().stream().anyMatch(t -> t.type() == Type.ENTITY && entities.contains(t.name()))) {
-        continue; // 电话 as the calls being counted, not the phone channel
+      String mentioned = m.targets().stream().filter(t -> t.type() == Type.ENTITY && entities.contains(t.name())).map(Target::name).findFirst().orElse(null);
+      if (mentioned != null && values.stream().noneMatch(t -> model.dimensions().get(t.name()).entity().equals(mentioned))) {
+        use(m);
+        continue; // 电话 as the calls being counted, not the claims' phone channel; 来电 (incoming calls) stays a filter
       }
       Target chosen = null;
       for (Target t : values) {
@@ -1060,8 +1062,8 @@ final class Resolution {
   /** "top 10 members", "which members", 前十名会员: list at the entity's own level (member number). */
   private String countMetricOf(String metric) {
     Metric m = model.metrics().get(metric);
-    if (m == null || m.measure() == null || !"sum".equals(m.measure().agg())) {
-      return null;
+    if (m == null || m.measure() == null || !"sum".equals(m.measure().agg()) || !m.measure().filter().isEmpty()) {
+      return null; // a count of all payments beside payouts would count other rows than the total
     }
     Metric c = countOf(m.entity());
     return c == null ? null : c.name();
@@ -1075,7 +1077,7 @@ final class Resolution {
       for (String syn : model.entities().get(d.entity()).synonyms()) {
         String s = Text.normalize(syn);
         String re = Text.hasCjk(s)
-            ? "(前" + NUMWORD + "(名|位|个)?|哪些|哪几位|哪个)的?" + Pattern.quote(s)
+            ? "(前" + NUMWORD + "(名|位|个)?|哪些|哪几位|哪个|(?:最高|最多|最大|最低|最少|最小)的?" + NUMWORD + "(?:名|位|个)?)的?" + Pattern.quote(s)
             : "\\b(top|list(?: the)?|which|the)\\s+(" + NUMWORD + "\\s+)?" + Pattern.quote(s) + "s?\\b";
         Matcher m = Pattern.compile(re).matcher(text);
         if (m.find() && !dims.contains(d.name())) {

@@ -93,6 +93,15 @@ class ParaphraseTest {
         Arguments.of("claims from Tesla and BYD last month", List.of("m=[claim_count]", "d=[vehicle.brand]")),
         Arguments.of("去年四川和山东的会员数量合计", List.of("m=[member_count]", "d=[]", "f=member.province in [Sichuan, Shandong]")),
         Arguments.of("average approved amount by month of year in 2024", List.of("m=[avg_approved_amount]", "d=[claim.filed_at__month_of_year]")),
+        // a quarter or month of a relative year
+        Arguments.of("今年一季度各渠道的理赔数量占比", List.of("m=[claim_count]", "d=[claim.channel]", "t=2025-01-01..2025-04-01", "share=of_total")),
+        Arguments.of("Q2 of last year claim count by channel", List.of("m=[claim_count]", "t=2024-04-01..2024-07-01")),
+        Arguments.of("去年3月的理赔数量", List.of("m=[claim_count]", "t=2024-03-01..2024-04-01")),
+        // "the one with the longest", 最长的: the top row with ties
+        Arguments.of("上季度平均通话时长最长的来电原因", List.of("m=[avg_call_duration_min]", "d=[call.call_reason]", "limit=1 ties")),
+        Arguments.of("the plan with the fewest cancelling members last year", List.of("m=[cancelling_members]", "d=[membership.plan_code]", "limit=1 ties")),
+        // units of the metric are not content; 来电 is incoming calls
+        Arguments.of("上个月来电的平均等待时间是多少秒", List.of("m=[avg_wait_sec]", "f=call.direction in [inbound]")),
         // attribute of a related entity
         Arguments.of("calls last quarter split by the type of the associated claim", List.of("m=[call_count]", "d=[claim.claim_type]")));
   }
