@@ -93,6 +93,6 @@ final class Clauses {
   static boolean negated(String clause) {
     String t = Lexicon.norm(clause);
     return t.matches(".*\\b(no|not|never|nobody|nothing|none|neither|without|didn't|wasn't|weren't|isn't|aren't|don't|doesn't|haven't|hasn't|won't|can't|couldn't)\\b.*")
-        || t.matches(".*(没|不|未|无|别).*");
+        || t.replaceAll("不过|不错|不少|不久|不但|不仅|不管|无论", "").matches(".*(没|不|未|无|别).*");
   }
 }

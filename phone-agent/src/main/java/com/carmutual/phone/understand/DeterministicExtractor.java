@@ -204,7 +204,7 @@ public final class DeterministicExtractor {
   }
 
   /** Slot types whose value cannot be mistaken for ordinary words, so a correction can name none. */
-  private static final java.util.Set<String> TYPED_ONLY = java.util.Set.of("date", "time", "plate", "member_id", "money");
+  private static final java.util.Set<String> TYPED_ONLY = java.util.Set.of("date", "time", "plate", "member_id");
 
   private static int clauseStart(String t, int at) {
     int from = at;

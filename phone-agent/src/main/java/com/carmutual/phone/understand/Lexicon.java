@@ -44,9 +44,11 @@ final class Lexicon {
   private static final Pattern ZH_YES =
       Pattern.compile("(是|对|没错|有|要|可以|能|好|行|同意|需要|嗯|当然|确定|正确|了|会|愿意|OK|ok|对的)");
   private static final Pattern AGENT =
-      Pattern.compile(
-          "\\b(agent|human|representative|operator|real person|a person|someone real|speak to (?:a |an )?(?:person|someone)"
-              + "|talk to (?:a |an )?(?:person|someone))\\b|人工|转人工|真人|客服人员|接线员|找人");
+      Pattern.compile("\\b(agent|human|representative|operator|real person|someone real)\\b|人工|转人工|真人|客服人员|接线员");
+  /** Asking for "someone" is a request for a person, unless it follows a yes or no ("yes, I'd like to speak to someone"). */
+  private static final Pattern AGENT_WEAK =
+      Pattern.compile("\\b(a person|(?:speak|talk) (?:to|with) (?:a |an )?(?:person|someone|somebody))\\b|找人");
+  private static final Pattern STARTS_YES_NO = Pattern.compile("^(yes|yeah|yep|yup|sure|no|nope|nah|要|需要|是|对|好|不|没)");
   private static final Pattern REPEAT =
       Pattern.compile("\\b(repeat|say (?:that|it) again|pardon|come again|sorry\\?|what was that)\\b|再说一遍|重复一下|没听清|没听懂|你说什么");
   private static final Pattern CORRECTION =
@@ -132,7 +134,8 @@ final class Lexicon {
   }
 
   static boolean wantsAgent(String text) {
-    return AGENT.matcher(norm(text)).find();
+    String t = norm(text);
+    return AGENT.matcher(t).find() || AGENT_WEAK.matcher(t).find() && !STARTS_YES_NO.matcher(t).find();
   }
 
   static boolean wantsRepeat(String text) {

@@ -78,6 +78,8 @@ final class SpokenDates {
 
   private static final Pattern FROM_NOW_EN =
       Pattern.compile("\\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few|\\d+)\\s+(days?|weeks?|months?)\\s+(?:from|after)\\s+(?:today|now|this week)\\b");
+  /** "Monday after next", "the Friday after next": the week after next week. */
+  private static final Pattern AFTER_NEXT_EN = Pattern.compile("\\b(?:the\\s+)?(" + WEEKDAYS + ")\\s+after\\s+next\\b");
   private static final Pattern IN_EN =
       Pattern.compile("\\bin\\s+(a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few|\\d+)\\s+(days?|weeks?|months?)\\b");
   private static final Pattern NOW_EN =
@@ -252,6 +254,11 @@ final class SpokenDates {
           };
       int days = m.group(2).startsWith("week") ? count * 7 : count;
       return new Found(today.minusDays(days), m.start(), m.end());
+    }
+    m = AFTER_NEXT_EN.matcher(t);
+    if (m.find()) {
+      LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+      return new Found(monday.plusWeeks(2).plusDays(weekday(m.group(1)).getValue() - 1L), m.start(), m.end());
     }
     m = WEEKDAY_EN.matcher(t);
     while (m.find()) {

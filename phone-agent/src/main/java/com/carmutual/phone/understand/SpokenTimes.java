@@ -35,7 +35,8 @@ final class SpokenTimes {
   private static final Pattern AROUND =
       Pattern.compile("\\b(?:around|about|at|by|approximately|roughly|just after|just before|before|after)\\s+(\\d{1,2}|" + HOUR_WORD + ")(?:\\s+(" + MINUTE_WORD + "|\\d{2}))?\\b(?!\\s*(?:days?|weeks?|years?|miles?|cars?|people|of|th|st|nd|rd))");
   private static final Pattern BARE =
-      Pattern.compile("^\\s*(?:it was\\s+)?(?:around|about)?\\s*(\\d{1,2}|" + HOUR_WORD + ")(?:\\s+(" + MINUTE_WORD + "|\\d{2}))?\\s*[.!]?\\s*$");
+      Pattern.compile("^\\s*(?:(?:it was|it's|maybe|probably|i think|i'd say|like|roughly|approximately|around|about|at|um|uh)[,\\s]+)*"
+          + "(\\d{1,2}|" + HOUR_WORD + ")(?:\\s+(" + MINUTE_WORD + "|\\d{2}))?\\s*(?:or so|ish)?\\s*[.!?]*\\s*$");
   private static final Pattern NOON = Pattern.compile("\\b(noon|midday|midnight)\\b");
 
   private static final String ZH_NUM = "[零〇一二两三四五六七八九十0-9]";

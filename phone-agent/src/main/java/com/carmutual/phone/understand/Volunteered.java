@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * asked: a yes/no said outright in a clause ("…, nobody was hurt", 也没报案, per the slot's
  * {@code said-yes}/{@code said-no} patterns), a number or date next to the slot's own key word ("ten
  * years of experience"), and the date, time and place said together. Only what is said explicitly
- * counts: "someone hit my car" does not answer "was another party involved?". Never does I/O.
+ * counts: "someone hit my car" does not answer "was another party involved?". When one clause says yes
+ * and another no, yes wins: the questions ask whether anyone was hurt, anyone reported it. Never does I/O.
  */
 final class Volunteered {
   private static final Pattern PLACE_EN =
@@ -50,16 +51,16 @@ final class Volunteered {
 
   /** "true"/"false" when one clause says the answer outright, else null. */
   static String yesNo(SlotSpec s, List<Clauses.Clause> clauses) {
+    boolean no = false;
     for (Clauses.Clause c : clauses) {
       String t = Lexicon.norm(c.text());
       if (matchesAny(s.saidNoOrEmpty(), t)) {
-        return "false";
-      }
-      if (matchesAny(s.saidYesOrEmpty(), t) && !Clauses.negated(t)) {
-        return "true";
+        no = true;
+      } else if (matchesAny(s.saidYesOrEmpty(), t) && !Clauses.negated(t)) {
+        return "true"; // "I'm fine, but the other driver's neck hurts": someone was
       }
     }
-    return null;
+    return no ? "false" : null;
   }
 
   private static boolean matchesAny(List<String> patterns, String t) {

@@ -98,6 +98,7 @@ class MixedInitiativeTest {
       en | Four / Eight / The tow driver was late / No | Not quite, I do want a call back | callback_requested=true
       zh | 四分 / 八分 / 拖车来得太慢 / 不用 | 不对，推荐的分数是六分 | nps=6
       zh | 四分 / 八分 / 拖车来得太慢 / 不用 | 不对，满意度应该是三分 | csat=3
+      zh | 四分 / 八分 / 拖车来得太慢 / 不用 | 不对，推荐那个应该给九分 | nps=9
       """)
   void aCorrectionAtTheReadBackIsKeptAndReadBackAgain(String lang, String before, String correction, String expected) {
     Script csat = SCRIPTS.get("csat");

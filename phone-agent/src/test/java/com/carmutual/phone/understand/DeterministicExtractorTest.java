@@ -151,6 +151,13 @@ class DeterministicExtractorTest {
       fnol | loss_time | quarter after nine at night | loss_time=21:15
       screening | available_start_date | the first of next month | available_start_date=2025-07-01
       fnol | loss_date | 这个月五号 | loss_date=2025-06-05
+      fnol | loss_time | maybe ten forty? | loss_time=10:40
+      fnol | loss_time | I think 9 or so | loss_time=09:00
+      fnol | injuries | I'm okay, but my passenger hurt her wrist | injuries=true
+      fnol | injuries | 我没事，不过对方司机擦伤了 | injuries=true
+      screening | available_start_date | the Wednesday after next | available_start_date=2025-07-02
+      csat | callback_requested | Yes, I'd like to talk to someone about the payment | callback_requested=true
+      csat | callback_requested | 要，想找人问问进度 | callback_requested=true
       """)
   void readsTheSlot(String script, String expecting, String utterance, String expected) {
     var s = SCRIPTS.get(script);
@@ -166,6 +173,8 @@ class DeterministicExtractorTest {
   @CsvSource(delimiter = '|', textBlock = """
       转人工 | agent
       Can I speak to a representative | agent
+      I'd rather talk to a person | agent
+      帮我找人工 | agent
       Sorry, can you repeat that? | repeat
       再说一遍 | repeat
       """)
