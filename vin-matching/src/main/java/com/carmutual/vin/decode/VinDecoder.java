@@ -279,7 +279,10 @@ public final class VinDecoder {
       sources.put("vehicleType", Source.wmi(wmiCode));
       sources.put("country", Source.wmi(wmiCode));
       make = pickMake(wmi, model);
-      if (make != null) {
+      if (make != null && wmi.makes().isEmpty()) {
+        sources.put("make", Source.rule("WMI " + wmiCode + " has no make in vPIC: the manufacturer's name, '"
+            + wmi.manufacturer() + "'"));
+      } else if (make != null) {
         sources.put("make", wmi.makes().size() > 1 && model != null
             ? Source.rule("WMI " + wmiCode + " makes " + wmi.makes() + ": the one vPIC lists model '" + model + "' under")
             : Source.wmi(wmiCode));
@@ -384,7 +387,7 @@ public final class VinDecoder {
 
   private String pickMake(VpicData.Wmi wmi, String model) {
     if (wmi.makes().isEmpty()) {
-      return null;
+      return makeFromManufacturer(wmi.manufacturer());
     }
     if (wmi.makes().size() > 1 && model != null) {
       List<String> makes = makesByModel.getOrDefault(model.toLowerCase(Locale.ROOT), List.of());
@@ -404,6 +407,27 @@ public final class VinDecoder {
       }
     }
     return wmi.makes().get(0);
+  }
+
+  private static final Set<String> CORPORATE_WORDS = Set.of("MOTOR", "MOTORS", "COMPANY", "CO", "LIMITED", "LTD",
+      "INC", "CORPORATION", "CORP", "GROUP", "AUTOMOBILES", "AUTOMOBILE", "CARS", "CAR", "SA", "S", "A", "AG", "GMBH",
+      "SPA", "LLC", "PLC", "AB", "NV", "BV", "THE", "OF", "MANUFACTURING", "INTERNATIONAL");
+
+  /**
+   * A WMI vPIC lists without a make ({@code MORGAN MOTOR COMPANY LIMITED}): the manufacturer's name
+   * without its corporate words, in title case ({@code Morgan}), or null when nothing is left.
+   */
+  static String makeFromManufacturer(String manufacturer) {
+    if (manufacturer == null) {
+      return null;
+    }
+    List<String> words = new ArrayList<>();
+    for (String w : manufacturer.toUpperCase(Locale.ROOT).split("[^A-Z0-9&-]+")) {
+      if (!w.isEmpty() && !CORPORATE_WORDS.contains(w)) {
+        words.add(w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT));
+      }
+    }
+    return words.isEmpty() ? null : String.join(" ", words);
   }
 
   private static String attributeName(Element e) {

@@ -190,4 +190,15 @@ class VinDecoderTest {
     assertEquals("Toyota", decoder.decode("AHTKB8CD302123456").make());
     assertEquals("Volkswagen", decoder.decode("VWVZZZ6RZBY123456").make());
   }
+
+  @Test
+  void aWmiWithoutAMakeTakesTheManufacturersName() {
+    assertEquals("Morgan", VinDecoder.makeFromManufacturer("MORGAN MOTOR COMPANY LIMITED"));
+    assertEquals("Panther", VinDecoder.makeFromManufacturer("THE PANTHER CAR COMPANY LTD "));
+    assertNull(VinDecoder.makeFromManufacturer("MOTOR COMPANY LIMITED"));
+    // a UK low-volume maker: position 3 is 9, so positions 12-14 complete the WMI (SA9 + 004)
+    DecodedVin d = decoder.decode("SA9AB12C5KA004123");
+    assertEquals("SA9004", d.wmi());
+    assertEquals("Morgan", d.make());
+  }
 }
