@@ -79,7 +79,7 @@ final class Accounting {
     while (w.find()) {
       if (anyUnexplained(explained, w.start(), w.end())) {
         String word = w.group().replaceAll("'s$", "");
-        if (!EN.contains(word) && !word.matches("[0-9]+") && !out.contains(word)) {
+        if (!EN.contains(word) && !out.contains(word)) { // a number nothing used ("in 5 cities") is content too
           out.add(word);
         }
       }

@@ -32,7 +32,9 @@ final class Constructions {
       "(?<![a-z])(?:top|first|best|leading|biggest|largest|highest)\\s*" + NUMWORD + "(?![0-9a-z])|\\b(?:list|show)(?: me)? the " + NUMWORD
           + "\\b|\\bthe " + NUMWORD + " (?:\\w+ ){0,3}with the (?:largest|highest|most|biggest|lowest|smallest|fewest|least)"
           + "|前" + NUMWORD + "(?:名|个|位|大)?|(?:最高|最多|最大|最低|最少|最小)的?" + NUMWORD + "(?:个|名|位|家)?|排名前" + NUMWORD
-          + "|(?<![a-z])(?:bottom|lowest|smallest|fewest)\\s*" + NUMWORD + "(?![0-9a-z])");
+          + "|(?<![a-z])(?:bottom|lowest|smallest|fewest)\\s*" + NUMWORD + "(?![0-9a-z])"
+          + "|\\bwhich " + NUMWORD + "\\b|\\b" + NUMWORD + " (?:highest|largest|biggest|most|best|top|lowest|smallest|fewest|least|worst|bottom)\\b"
+          + "|哪" + NUMWORD + "(?:个|家|位|名)");
   static final Pattern BOTTOM = Pattern.compile("\\b(lowest|least|fewest|smallest|bottom|worst|shortest)\\b|最低|最少|最小|最短|倒数");
   static final Pattern SUPERLATIVE = Pattern.compile(
       "\\b(highest|most|largest|biggest|top|best|lowest|least|fewest|smallest|bottom|worst|leading|maximum|minimum|max|min|longest|shortest)\\b|最高|最多|最大|最低|最少|最小|最长|最短|最久|排名|排行|第一");

@@ -61,6 +61,9 @@ class ParaphraseTest {
         Arguments.of("上个月哪个城市新会员最多？", List.of("m=[new_members]", "d=[member.city]", "limit=1 ties")),
         Arguments.of("去年理赔笔数最多的前5个城市", List.of("m=[claim_count]", "d=[member.city]", "limit=5")),
         Arguments.of("brands ranked by claim count last quarter, top5", List.of("m=[claim_count]", "d=[vehicle.brand]", "limit=5")),
+        Arguments.of("Which five cities saw the most claims in March 2025?", List.of("m=[claim_count]", "d=[member.city]", "limit=5")),
+        Arguments.of("claim count per brand last year, three lowest", List.of("m=[claim_count]", "d=[vehicle.brand]", "limit=3")),
+        Arguments.of("哪3个品牌去年理赔金额最高", List.of("m=[claimed_amount]", "d=[vehicle.brand]", "limit=3")),
         // period over period for every period
         Arguments.of("month-over-month change in unique users over the past 3 months", List.of("m=[unique_users]", "g=month", "cmp=month change")),
         Arguments.of("最近4个季度活跃用户的环比变化", List.of("m=[unique_users]", "g=quarter", "cmp=quarter change", "t=2024-04-01..2025-04-01")),
@@ -117,7 +120,9 @@ class ParaphraseTest {
         Arguments.of("average payments amount by hair colour"),
         Arguments.of("vehicles older than ten years"),
         Arguments.of("claims per member by city"),
-        Arguments.of("每位会员的理赔次数按城市"));
+        Arguments.of("每位会员的理赔次数按城市"),
+        Arguments.of("the 3 busiest months for claims last year"),
+        Arguments.of("claims in 5 cities last month"));
   }
 
   @ParameterizedTest
