@@ -40,6 +40,7 @@ final class ClauseGrammar {
   private static final Pattern PREFIX_GAP =
       Pattern.compile("[\\s\\-'/]*(?:(?:and|&|or|plus|the|my|our|its|of|s|both|all|的|和|与|及|、|,|，)[\\s\\-'/]*)*");
   private static final Pattern AFTER_PREPOSITION = Pattern.compile(".*\\b(?:on|at|in|to|from|along|near|by)\\s+(?:the\\s+)?$");
+  private static final Pattern TIRE_WORDS = Pattern.compile("爆胎|扎胎|瘪胎|blowout");
   private static final Pattern GROUP_BREAK = Pattern.compile(".*(?:\\band\\b|&|\\bor\\b|\\bplus\\b|和|与|及|、|,|，|/).*");
   private static final Pattern OBJECT_GAP =
       Pattern.compile("\\s*(?:(?:on|in|to|at|of|along|across|into|onto|inside|near|around|over|under|above|below|down)\\s+)?(?:(?:the|my|our|a|an|its|both|this|that|these|those|your|his|her|their)\\s+)*");
@@ -71,7 +72,7 @@ final class ClauseGrammar {
           Map.entry("@WHEEL", "wheel"), Map.entry("WHEEL_ALLOY", "wheel"));
 
   Clause read(int index, String text, List<Token> raw) {
-    List<Token> tokens = paint(compounds(raw, text), text);
+    List<Token> tokens = impliedParts(paint(compounds(raw, text), text));
     List<Integer> partIdx = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       if (tokens.get(i).kind() == Kind.PART) {
@@ -116,6 +117,20 @@ final class ClauseGrammar {
     }
     List<Mention> kept = mentions.stream().filter(m -> !m.dropped).toList();
     return new Clause(index, text, tokens, new ArrayList<>(kept), free, freeIntensities, freeSides);
+  }
+
+  /** 爆胎, 扎胎, "had a blowout": the damage word names its part when the clause names none. */
+  private static List<Token> impliedParts(List<Token> tokens) {
+    boolean named = tokens.stream().anyMatch(t -> t.kind() == Kind.PART);
+    List<Token> out = new ArrayList<>();
+    for (Token t : tokens) {
+      if (!named && t.kind() == Kind.DAMAGE && TIRE_WORDS.matcher(t.text()).matches()) {
+        out.add(new Token(Kind.PART, "TIRE", t.start(), t.start(), ""));
+        named = true;
+      }
+      out.add(t);
+    }
+    return out;
   }
 
   /** Part names written together that make one part: door + glass, bumper + grille, "front wing" + liner. */

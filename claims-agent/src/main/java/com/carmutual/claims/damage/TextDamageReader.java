@@ -371,6 +371,15 @@ public class TextDamageReader {
       m.dropped = true;
       return;
     }
+    if ("@WINDOW".equals(m.value) && !m.ownPos() && !m.ownSide() && !earlier.isEmpty()) {
+      // "mirror folded back and the glass popped out": the glass of the lamp or mirror just named
+      Mention before = earlier.get(earlier.size() - 1);
+      if (!before.resolved.isEmpty() && before.clauseIndex >= m.clauseIndex - 1
+          && List.of("MIRROR", "HEADLAMP", "TAIL_LAMP", "FOG_LAMP").contains(before.resolved.get(0)[0])) {
+        m.resolved.addAll(before.resolved);
+        return;
+      }
+    }
     if (m.value.startsWith("@") && !m.ownPos() && !m.ownSide() && ClauseGrammar.family(m.value) != null) {
       // "the windshield ... a crack across the glass": a part named generally after a precise one is that one
       for (int i = earlier.size() - 1; i >= 0; i--) {

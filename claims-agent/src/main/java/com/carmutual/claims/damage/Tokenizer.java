@@ -205,6 +205,10 @@ final class Tokenizer {
       // "the driver called the police", 副驾驶坐着人: a person, not a side, unless a part or side follows
       return next != null && Set.of(Kind.PART, Kind.POS, Kind.SIDE, Kind.BOTH, Kind.THAT_SIDE).contains(next.kind()) && gap(text, t, next).matches("[\\s'\\-s的]*(side\\s*)?");
     }
+    if (t.kind() == Kind.POS && text.startsWith(" one", t.end())) {
+      // "the window in the back one": the position of another part said before, not of this one
+      return false;
+    }
     if (t.kind() == Kind.POS && t.text().equals("back")) {
       boolean beforePart = next != null && (next.kind() == Kind.PART || next.kind() == Kind.SIDE) && gap(text, t, next).isBlank();
       String before = text.substring(Math.max(0, t.start() - 6), t.start());
