@@ -35,9 +35,9 @@ final class Constructions {
           + "|(?<![a-z])(?:bottom|lowest|smallest|fewest)\\s*" + NUMWORD + "(?![0-9a-z])"
           + "|\\bwhich " + NUMWORD + "\\b|\\b" + NUMWORD + " (?:highest|largest|biggest|most|best|top|lowest|smallest|fewest|least|worst|bottom)\\b"
           + "|哪" + NUMWORD + "(?:个|家|位|名)");
-  static final Pattern BOTTOM = Pattern.compile("\\b(lowest|least|fewest|smallest|bottom|worst|shortest)\\b|最低|最少|最小|最短|倒数");
+  static final Pattern BOTTOM = Pattern.compile("\\b(lowest|(?<!at )least|fewest|smallest|bottom|worst|shortest)\\b|最低|最少|最小|最短|倒数");
   static final Pattern SUPERLATIVE = Pattern.compile(
-      "\\b(highest|most|largest|biggest|top|best|lowest|least|fewest|smallest|bottom|worst|leading|maximum|minimum|max|min|longest|shortest)\\b|最高|最多|最大|最低|最少|最小|最长|最短|最久|排名|排行|第一");
+      "\\b(highest|(?<!at )most|largest|biggest|top|best|lowest|(?<!at )least|fewest|smallest|bottom|worst|leading|maximum|minimum|max|min|longest|shortest)\\b|最高|最多|最大|最低|最少|最小|最长|最短|最久|排名|排行|第一");
   static final Pattern FOLLOW_UP = Pattern.compile("^(and|what about|how about|same for|same but|now|also|then)\\b|^(那|那么|再|还有|换成|改成)|呢[?？]?$");
   static final Pattern UNKNOWN_BY = Pattern.compile(
       "\\b(?:by|per|for each|broken down by|break down by|split by|grouped by|group by)\\s+([a-z][a-z ]{1,30}?)(?=\\?|,|\\.|!|$| and | in | for | last | this | over | during | since | from | between )"
@@ -63,7 +63,7 @@ final class Constructions {
   static final Pattern DURATION = Pattern.compile(
       "\\b(?:days?|hours?|time|duration|how long|lead time|turnaround)\\s+(?:it takes\\s+|taken\\s+|needed\\s+)?(?:from|between)\\s+(?:the\\s+)?[a-z]+(?:\\s+date)?\\s+(?:to|and|until|till|through)\\s+(?:the\\s+)?(?:first\\s+)?[a-z]+"
           + "|从\\p{IsHan}{1,4}?到\\p{IsHan}{1,4}?的?(?:平均)?(?:天数|时长|时间|小时数|多少天|几天|用时|周期|间隔)");
-  static final Pattern NEGATION_BEFORE = Pattern.compile("(?:\\b(?:not|non|excluding|exclude|except|other than|without|apart from|besides|but not|no)\\s*-?\\s*(?:the\\s+)?|不含|不包括|除了|除去|除|非|排除|不是|不算)$");
+  static final Pattern NEGATION_BEFORE = Pattern.compile("(?:\\b(?:not|non|excluding|exclude|except|other than|without|apart from|besides|but not|no)\\s*-?\\s*(?:(?:from|in|through|via|by|on|with|for)\\s+)?(?:the\\s+|a\\s+|an\\s+)?|不含|不包括|除了|除去|除|非|排除|不是|不算)$");
   static final Pattern NUMBER = Pattern.compile(
       "([0-9][0-9,]*(?:\\.[0-9]+)?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|hundred|[一二两三四五六七八九十百千万]+)\\s*(k|m|w|thousand|million|万|千|元|块|yuan|rmb|cny)?(?![a-z0-9])");
   static final Pattern THRESHOLD_BEFORE = Pattern.compile(

@@ -365,7 +365,7 @@ public final class DateGrammar {
     if (text.matches(".*(\\b(weekly|each week|every week|per week|by week|week by week)\\b|每周|每星期|按周|周度).*")) {
       return "week";
     }
-    if (text.matches(".*(\\b(monthly|each month|every month|per month|by month|month by month|month-by-month)\\b|每个月|每月|按月|月度|逐月|各月).*")) {
+    if (text.matches(".*(\\b(monthly|each month|every month|per month|by month|month by month|month-by-month)\\b|每个月份|按月份|各月份|每个月|每月|按月|月度|逐月|各月).*")) {
       return "month";
     }
     if (text.matches(".*(\\b(quarterly|each quarter|per quarter|by quarter)\\b|每个季度|每季度|按季度|季度度|各季度).*")) {

@@ -42,7 +42,7 @@ final class Resolution {
   private static final Pattern GRAIN_WORDS = Pattern.compile(
       "\\b(daily|each day|every day|per day|by day|day by day|day-by-day|weekly|each week|every week|per week|by week|week by week|monthly|each month|every month|per month|by month|month by month|month-by-month|"
           + "quarterly|each quarter|per quarter|by quarter|yearly|annually|each year|per year|by year)\\b"
-          + "|每天|每日|按天|按日|逐日|日度|每周|每星期|按周|周度|每个月|每月|按月|月度|逐月|各月|每个季度|每季度|按季度|季度度|各季度|每年|按年份|按年|各年|逐年");
+          + "|每天|每日|按天|按日|逐日|日度|每周|每星期|按周|周度|每个月份|按月份|各月份|每个月|每月|按月|月度|逐月|各月|每个季度|每季度|按季度|季度度|各季度|每年|按年份|按年|各年|逐年");
 
   private final SemanticModel model;
   private final Suggestions suggestions;
@@ -1307,7 +1307,7 @@ final class Resolution {
 
   private static final Pattern WINDOW = Pattern.compile(
       "(?:within|in)\\s+(?:the\\s+)?(?:first\\s+)?([0-9]+|[a-z]+)\\s+days?|([0-9]+)[- ]?days?\\s+(?:conversion\\s+)?window|(?:window|conversion window)(?: of)?\\s+([0-9]+)\\s*days?"
-          + "|([0-9]+|[一二两三四五六七八九十]+)(?:天|日)(?:内|之内|以内|窗口)");
+          + "|([0-9]+|[一二两三四五六七八九十]+)(?:天|日)(?:内|之内|以内|窗口)|([0-9]+)[- ]?days? (?=(?:[a-z]+ ){0,4}(?:conversion|funnel))|([0-9]+|[一二两三四五六七八九十]+)(?:天|日)(?=的?(?:转化|漏斗))");
 
   private int window(int fallback) {
     Matcher w = WINDOW.matcher(text);

@@ -105,6 +105,13 @@ class ParaphraseTest {
         Arguments.of("the plan with the fewest cancelling members last year", List.of("m=[cancelling_members]", "d=[membership.plan_code]", "limit=1 ties")),
         // units of the metric are not content; 来电 is incoming calls
         Arguments.of("上个月来电的平均等待时间是多少秒", List.of("m=[avg_wait_sec]", "f=call.direction in [inbound]")),
+        // event conversions with the window written in several ways
+        Arguments.of("4月安装用户到注册的7天转化率，按安装来源", List.of("k=conversion", "d=[app_user.install_source]", "t=2025-04-01..2025-05-01")),
+        Arguments.of("7-day install to signup conversion for April installs", List.of("k=conversion", "t=2025-04-01..2025-05-01")),
+        // negation a few words before the value; "at least" is not a superlative
+        Arguments.of("how many claims were not from the app last month", List.of("m=[claim_count]", "f=claim.channel not_in [app]")),
+        Arguments.of("members with total payouts of at least 20000 in 2024, by city", List.of("m=[member_count]", "d=[member.city]", "f=payout_amount >= [20000] per member")),
+        Arguments.of("去年各月份的来电量分布", List.of("m=[call_count]", "g=month")),
         // attribute of a related entity
         Arguments.of("calls last quarter split by the type of the associated claim", List.of("m=[call_count]", "d=[claim.claim_type]")));
   }
