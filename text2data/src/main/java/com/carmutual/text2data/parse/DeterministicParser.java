@@ -196,6 +196,9 @@ public final class DeterministicParser {
       case "nine" -> 9;
       case "ten" -> 10;
       case "twenty" -> 20;
+      case "thirty" -> 30;
+      case "fifty" -> 50;
+      case "hundred" -> 100;
       default -> Text.number(s);
     };
   }

@@ -81,23 +81,7 @@ final class Thresholds {
     if (digits.matches("[0-9][0-9,]*(\\.[0-9]+)?")) {
       v = new BigDecimal(digits.replace(",", ""));
     } else {
-      int w = switch (digits) {
-        case "one" -> 1;
-        case "two" -> 2;
-        case "three" -> 3;
-        case "four" -> 4;
-        case "five" -> 5;
-        case "six" -> 6;
-        case "seven" -> 7;
-        case "eight" -> 8;
-        case "nine" -> 9;
-        case "ten" -> 10;
-        case "twenty" -> 20;
-        case "thirty" -> 30;
-        case "fifty" -> 50;
-        case "hundred" -> 100;
-        default -> chinese(digits);
-      };
+      int w = digits.matches("[a-z]+") ? DeterministicParser.number(digits) : chinese(digits);
       if (w < 0) {
         return null;
       }
