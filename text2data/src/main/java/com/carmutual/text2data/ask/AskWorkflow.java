@@ -150,7 +150,7 @@ public class AskWorkflow {
       }
     }
     for (String d : q.dimensions()) {
-      if (!model.dimensions().containsKey(d)) {
+      if (compiler.dimension(d).isEmpty()) {
         throw new CompileException("unknown dimension " + d);
       }
     }

@@ -29,6 +29,9 @@ final class Explainer {
           : "Day-" + t.day() + " retention (" + t.returningEvent() + " exactly " + t.day() + " days after the first " + t.targetEvent() + ") of users who started "
               + period + "; cohorts not yet " + t.day() + " days old show no value, not 0%. " + rows;
     }
+    if (("conversion".equals(q.kind()) && q.conversion() != null && q.conversion().baseMetric() != null) || "funnel".equals(q.kind())) {
+      return com.carmutual.text2data.parse.Reading.of(model, q, lang) + (zh ? "。" : ". ") + rows;
+    }
     if ("conversion".equals(q.kind()) && q.conversion() != null) {
       var c = q.conversion();
       return zh ? period + "发生 " + c.baseEvent() + " 的用户中，" + c.windowDays() + " 天内完成 " + c.conversionEvent() + " 的比例" + dims(model, q, true) + "。" + rows

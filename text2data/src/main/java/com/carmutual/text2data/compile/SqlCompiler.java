@@ -106,7 +106,7 @@ public final class SqlCompiler {
   }
 
   /** The dimension a name stands for: a declared one, or a date part of a declared time dimension (claim.filed_at__hour). */
-  java.util.Optional<Dimension> dimension(String name) {
+  public java.util.Optional<Dimension> dimension(String name) {
     var declared = model.dimension(name);
     if (declared.isPresent() || DatePart.of(name) == null) {
       return declared;

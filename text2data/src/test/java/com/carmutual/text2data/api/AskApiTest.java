@@ -29,6 +29,17 @@ class AskApiTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void answersADatePartBreakdownThroughTheWholeWorkflow() {
+    Map<String, Object> a = post("/v1/ask", Map.of("question", "上个月来电按星期几分布", "asOf", "2025-06-18"));
+    assertEquals("answered", a.get("status"), String.valueOf(a));
+    assertEquals(List.of("iso_dow", "day_name", "call_count"), a.get("columns"));
+    List<List<Object>> rows = (List<List<Object>>) a.get("rows");
+    assertEquals(7, rows.size());
+    assertTrue(String.valueOf(a.get("reading")).contains("星期几"), String.valueOf(a.get("reading")));
+  }
+
+  @Test
   void answersAnEnglishQuestionWithSqlRowsExplanationAndChart() {
     Map<String, Object> a = post("/v1/ask", Map.of("question", "Claim count by claim type for last quarter", "asOf", "2025-06-18"));
     assertEquals("answered", a.get("status"));
