@@ -83,22 +83,11 @@ final class Explainer {
     }
     LocalDate s = LocalDate.parse(q.time().start());
     LocalDate e = LocalDate.parse(q.time().end()).minusDays(1);
-    String grain = q.time().grain() == null ? "" : zh ? "（按" + grainZh(q.time().grain()) + "）" : " by " + q.time().grain().replace('_', ' ');
+    String grain = q.time().grain() == null ? "" : zh ? "（按" + com.carmutual.text2data.parse.Reading.grainZh(q.time().grain()) + "）" : " by " + q.time().grain().replace('_', ' ');
     if (s.equals(e)) {
       return zh ? s + grain : "on " + s + grain;
     }
     return zh ? s + " 至 " + e + grain : "from " + s + " to " + e + grain;
-  }
-
-  private static String grainZh(String g) {
-    return switch (g) {
-      case "day" -> "天";
-      case "week" -> "周";
-      case "month" -> "月";
-      case "quarter" -> "季度";
-      case "half_year" -> "半年";
-      default -> "年";
-    };
   }
 
   private static String dims(SemanticModel model, SemanticQuery q, boolean zh) {

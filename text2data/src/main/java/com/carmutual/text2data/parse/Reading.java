@@ -129,7 +129,8 @@ public final class Reading {
     return (zh ? "时间：" + s + " 至 " + last : "from " + s + " to " + last) + on;
   }
 
-  private static String grainZh(String grain) {
+  /** A grain's Chinese word (天, 周, 月, 季度, 半年, 年). */
+  public static String grainZh(String grain) {
     return switch (grain) {
       case "day" -> "天";
       case "week" -> "周";

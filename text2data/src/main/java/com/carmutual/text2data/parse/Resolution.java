@@ -109,7 +109,7 @@ final class Resolution {
       return finish(retention(events));
     }
     if (has(FUNNEL)) {
-      return finish(funnel(events));
+      return finish(funnel());
     }
     if (has(CONVERSION)) {
       return finish(conversion(events));
@@ -814,7 +814,7 @@ final class Resolution {
           filters.add(new Filter(defaultNumberColumn(entityNamed(counted)).name(), t.op(), List.of(t.valueText())));
           use(counted);
         } else if (entityNamed(metricMatch) != null && metricMatch.to() <= t.from() && defaultNumberColumn(entityNamed(metricMatch)) != null) {
-          // "number of claims over 8,000": the comparison is on the counted claims' amount
+          // claims counted "over 8,000": the comparison is on the counted claims' amount
           filters.add(new Filter(defaultNumberColumn(entityNamed(metricMatch)).name(), t.op(), List.of(t.valueText())));
           use(metricMatch);
         } else {
@@ -1373,7 +1373,7 @@ final class Resolution {
     return steps;
   }
 
-  private ParseResult funnel(List<String> events) {
+  private ParseResult funnel() {
     use(FUNNEL);
     markEvents();
     List<String> steps = funnelSteps();
