@@ -18,9 +18,13 @@ public final class ProblemResponses {
 
   public static MutableHttpResponse<Problem> of(HttpRequest<?> request, ProblemException e) {
     Problem problem = e.toProblem(request == null ? null : request.getPath());
-    return HttpResponse.<Problem>status(e.status())
+    MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(e.status())
         .contentType(MediaType.of(Problem.MEDIA_TYPE))
         .body(problem);
+    if (e instanceof BusyException busy) {
+      response.header("Retry-After", Long.toString(busy.retryAfterSeconds()));
+    }
+    return response;
   }
 
   static String slugFor(HttpStatus status) {

@@ -88,6 +88,15 @@ class ApiKeyFilterTest {
   }
 
   @Test
+  void busyIs503WithRetryAfterInWholeSeconds() {
+    var e = fails(HttpRequest.GET("/test-echo/fail/busy").bearerAuth("test-key"));
+    assertEquals(503, e.getStatus().getCode());
+    assertEquals("2", e.getResponse().getHeaders().get("Retry-After"));
+    assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+    assertTrue(e.getResponse().getBody(String.class).orElseThrow().contains("/problems/echo-busy"));
+  }
+
+  @Test
   void internalErrorsHideTheirCause() {
     var e = fails(HttpRequest.GET("/test-echo/fail/boom").bearerAuth("test-key"));
     assertEquals(500, e.getStatus().getCode());

@@ -27,6 +27,9 @@ class EchoController {
 
   @Get("/fail/{what}")
   String fail(@PathVariable String what) {
+    if (what.equals("busy")) {
+      throw new com.carmutual.shared.problem.BusyException("echo-busy", "all echo slots are taken", java.time.Duration.ofMillis(1500));
+    }
     if (what.equals("domain")) {
       throw ProblemException.badRequest("echo-refused", "refused: " + what);
     }
