@@ -94,7 +94,6 @@ for attempt in 1 2 3; do
     SUITE_API_KEYS=scale:$api_key TWILIO_AUTH_TOKEN=$twilio_token PHONE_PUBLIC_BASE_URL=$public_base \\
     VIN_MATCHING_URL=$peer_vin CLAIMS_AGENT_URL=$peer_claims \\
     CLAIMS_VIN_MATCHING_API_KEY=$api_key PHONE_CLAIMS_API_KEY=$api_key CLAIMS_PHOTO_DIR="$root/$dir/claims-photos" \\
-    TEXT2DATA_DEMO_WAREHOUSE_URL="jdbc:h2:file:$root/$dir/text2data-warehouse-$which" \\
     java $java_opts -jar $s/target/$s.jar >> "$dir/$s-$which.log" 2>&1 &
   pid=\$!
   echo \$pid > "$dir/$s-$which.pid"

@@ -10,9 +10,8 @@ import com.carmutual.text2data.warehouse.Warehouse;
 import com.carmutual.text2data.warehouse.WarehouseConfig;
 import java.sql.Connection;
 
-/** One embedded demo warehouse (schema.sql + data.sql.gz) with model, parser and compiler, shared by the plain unit tests of a JVM. */
+/** One embedded demo warehouse (the shipped columnar files) with model, parser and compiler, shared by the plain unit tests of a JVM. */
 public final class TestWarehouse {
-  public static final String URL = "jdbc:h2:mem:text2data_warehouse;DB_CLOSE_DELAY=-1";
   private static TestWarehouse instance;
 
   public final Warehouse warehouse;
@@ -22,7 +21,7 @@ public final class TestWarehouse {
 
   private TestWarehouse() throws Exception {
     long t0 = System.nanoTime();
-    warehouse = new Warehouse(new WarehouseConfig(null, null, null, null, URL, 2));
+    warehouse = new Warehouse(WarehouseConfig.embeddedDefault().withPool(2, 8));
     model = SemanticModelLoader.load("classpath:semantic-model.yaml");
     Connection c = warehouse.acquire();
     try {

@@ -38,14 +38,16 @@ public class AskWorkflow {
   private final QuestionParser parser;
   private final SqlCompiler compiler;
   private final Warehouse warehouse;
+  private final com.carmutual.text2data.warehouse.RollupStore rollups;
   private final Feedback feedback;
   private final SemanticModel model;
   private final Clock clock;
   private final BusinessZone zone;
 
-  AskWorkflow(Workflows workflows, QuestionParser parser, SqlCompiler compiler, Warehouse warehouse, Feedback feedback,
-      SemanticModel model, Clock clock, BusinessZone zone) {
+  AskWorkflow(Workflows workflows, QuestionParser parser, SqlCompiler compiler, Warehouse warehouse,
+      com.carmutual.text2data.warehouse.RollupStore rollups, Feedback feedback, SemanticModel model, Clock clock, BusinessZone zone) {
     this.workflows = workflows;
+    this.rollups = rollups;
     this.parser = parser;
     this.compiler = compiler;
     this.warehouse = warehouse;
@@ -114,7 +116,7 @@ public class AskWorkflow {
   /** Compiles a query (the compile node on its own). */
   public CompiledQuery compile(SemanticQuery q, String asOfText) {
     try {
-      return compiler.compile(q, warehouse.dialect(), asOf(asOfText));
+      return compiler.compile(q, warehouse.dialect(), asOf(asOfText), rollups);
     } catch (CompileException e) {
       throw ProblemException.badRequest("invalid-semantic-query", e.getMessage());
     }
@@ -125,7 +127,7 @@ public class AskWorkflow {
     CompiledQuery cq;
     try {
       run.node("validate", NodeKind.DETERMINISTIC, at, () -> validate(q));
-      cq = run.node("compile", NodeKind.DETERMINISTIC, at, () -> compiler.compile(q, warehouse.dialect(), asOf));
+      cq = run.node("compile", NodeKind.DETERMINISTIC, at, () -> compiler.compile(q, warehouse.dialect(), asOf, rollups));
     } catch (CompileException e) {
       List<String> known = model.metrics().values().stream().filter(m -> !m.hidden()).map(SemanticModel.Metric::name).limit(12).toList();
       return notAnswered(run, question, asOf, conversationId, "clarify", e.getMessage(), known, lang, source, q, List.of());

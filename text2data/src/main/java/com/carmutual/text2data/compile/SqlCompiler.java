@@ -49,8 +49,14 @@ public final class SqlCompiler {
 
   /** Compiles {@code q}; relative periods were already resolved to dates, {@code asOf} dates snapshots. */
   public CompiledQuery compile(SemanticQuery q, Dialect dialect, LocalDate asOf) {
+    return compile(q, dialect, asOf, RollupTables.NONE);
+  }
+
+  /** As {@link #compile(SemanticQuery, Dialect, LocalDate)}, reading rollups where they give the same result. */
+  public CompiledQuery compile(SemanticQuery q, Dialect dialect, LocalDate asOf, RollupTables rollups) {
     return switch (q.kind()) {
-      case "metrics" -> SeriesComparison.applies(q) ? SeriesComparison.compile(this, q, dialect, asOf) : new MetricsCompilation(q, dialect, asOf, true).compile();
+      case "metrics" -> SeriesComparison.applies(q) ? SeriesComparison.compile(this, q, dialect, asOf)
+          : new MetricsCompilation(q, dialect, asOf, true, rollups).compile();
       case "funnel" -> EventQueries.funnel(model, q, dialect);
       case "retention" -> EventQueries.retention(model, q, dialect, asOf);
       case "conversion" -> EventQueries.conversion(model, q, dialect, this);
@@ -244,6 +250,23 @@ public final class SqlCompiler {
   }
 
   /** One aggregate of a measure under extra conditions. */
+  /** One aggregate of a group: a measure, the period window it is limited to (comparisons) or null, and its column. */
+  record MeasureUse(Measure measure, String window, String column) {
+    /** The same aggregate over a rollup's stored column: counts add up (0 where none), sums add up. */
+    String fromRollup(com.carmutual.text2data.model.SemanticModel.RollupMeasure stored) {
+      List<String> conds = new ArrayList<>();
+      for (Condition c : measure.filter()) {
+        conds.add(condition(c, "t0"));
+      }
+      if (window != null) {
+        conds.add(window);
+      }
+      String value = "t0." + stored.column();
+      String guarded = conds.isEmpty() ? value : "CASE WHEN " + String.join(" AND ", conds) + " THEN " + value + " END";
+      return (measure.agg().equals("sum") ? "SUM(" + guarded + ")" : "COALESCE(SUM(" + guarded + "), 0)") + " AS " + column;
+    }
+  }
+
   static String aggregate(Measure m, String alias, List<String> extra, Dialect dialect) {
     List<String> conds = new ArrayList<>();
     for (Condition c : m.filter()) {
@@ -322,7 +345,7 @@ public final class SqlCompiler {
 
   /** Compiles a metrics query; quarterNumbers false keeps quarter buckets as dates even within one year. */
   CompiledQuery compileMetrics(SemanticQuery q, Dialect dialect, LocalDate asOf, boolean quarterNumbers) {
-    return new MetricsCompilation(q, dialect, asOf, quarterNumbers).compile();
+    return new MetricsCompilation(q, dialect, asOf, quarterNumbers, RollupTables.NONE).compile();
   }
 
   /** One metrics query in the making. */
@@ -339,9 +362,11 @@ public final class SqlCompiler {
     private int measureCount;
 
     private final boolean quarterNumbers;
+    private final RollupTables rollups;
 
-    MetricsCompilation(SemanticQuery q, Dialect dialect, LocalDate asOf, boolean quarterNumbers) {
+    MetricsCompilation(SemanticQuery q, Dialect dialect, LocalDate asOf, boolean quarterNumbers, RollupTables rollups) {
       this.q = q;
+      this.rollups = rollups;
       this.quarterNumbers = quarterNumbers;
       this.dialect = dialect;
       this.asOf = asOf;
@@ -378,6 +403,10 @@ public final class SqlCompiler {
       final List<String> where = new ArrayList<>();
       final List<String> keyExprs = new ArrayList<>();
       String bucketExpr;
+      /** What the selects aggregate, so the group can be re-read from a rollup. */
+      final List<MeasureUse> uses = new ArrayList<>();
+      final List<Filter> dimensionFilters = new ArrayList<>();
+      boolean rollupable = true;
 
       Group(String name, Entity entity, String timeColumn, Active active, boolean cumulative) {
         this.name = name;
@@ -391,12 +420,16 @@ public final class SqlCompiler {
       /** Adds a measure; returns the column (or, when comparing, the current column; previous is + "_p"). */
       String add(Measure m, List<String> extra) {
         String col = "m" + measureCount++;
+        rollupable &= extra.isEmpty();
         if (compare) {
           String t = timeExpr;
           selects.add(aggregate(m, "t0", concat(extra, window(t, 0)), dialect) + " AS " + col);
           selects.add(aggregate(m, "t0", concat(extra, window(t, q.compare().value())), dialect) + " AS " + col + "_p");
+          uses.add(new MeasureUse(m, window(t, 0), col));
+          uses.add(new MeasureUse(m, window(t, q.compare().value()), col + "_p"));
         } else {
           selects.add(aggregate(m, "t0", extra, dialect) + " AS " + col);
+          uses.add(new MeasureUse(m, null, col));
         }
         return name + "." + col;
       }
@@ -407,7 +440,28 @@ public final class SqlCompiler {
         return col + " >= " + timeLiteral(timeEntity, timeColumn, s) + " AND " + col + " < " + timeLiteral(timeEntity, timeColumn, e);
       }
 
+      /** The rollup that gives this group's rows exactly, if one is built (never for joins, snapshots or running totals). */
+      java.util.Optional<RollupMatch.Plan> rollupPlan() {
+        if (!rollupable || active != null || cumulative || !from.joins.isEmpty() || timeColumn == null
+            || timeEntity != entity || !timeColumn.equals(entity.timeColumn())) {
+          return java.util.Optional.empty();
+        }
+        boolean perDay = "day".equals(grain) && !compare;
+        return new RollupMatch(model, entity.name(), dims, dimensionFilters, uses.stream().map(MeasureUse::measure).toList(), perDay, end)
+            .find(rollups);
+      }
+
       String sql() {
+        java.util.Optional<RollupMatch.Plan> plan = rollupPlan();
+        List<String> aggregates = selects;
+        String source = from.sql();
+        if (plan.isPresent()) {
+          aggregates = new ArrayList<>();
+          for (int i = 0; i < uses.size(); i++) {
+            aggregates.add(uses.get(i).fromRollup(plan.get().columns().get(i)));
+          }
+          source = plan.get().table() + " t0";
+        }
         List<String> cols = new ArrayList<>();
         for (int i = 0; i < keyExprs.size(); i++) {
           cols.add(keyExprs.get(i) + " AS d" + i);
@@ -415,12 +469,12 @@ public final class SqlCompiler {
         if (bucketExpr != null) {
           cols.add(bucketExpr + " AS tb");
         }
-        cols.addAll(selects);
+        cols.addAll(aggregates);
         List<String> groupBy = new ArrayList<>(keyExprs);
         if (bucketExpr != null) {
           groupBy.add(bucketExpr);
         }
-        return "SELECT " + String.join(", ", cols) + " FROM " + from.sql()
+        return "SELECT " + String.join(", ", cols) + " FROM " + source
             + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
             + (groupBy.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupBy));
       }
@@ -459,9 +513,11 @@ public final class SqlCompiler {
           if (model.metrics().containsKey(f.field())) {
             if (f.groupBy() != null) {
               g.where.add(entityThreshold(g.from, f));
+              g.rollupable = false;
             }
           } else {
             g.where.add(filterCondition(g.from, f));
+            g.dimensionFilters.add(f);
           }
         }
         if (active != null) {

@@ -15,7 +15,8 @@ public record SemanticModel(
     Map<String, Entity> entities,
     Map<String, Dimension> dimensions,
     Map<String, Metric> metrics,
-    Map<String, Event> events) {
+    Map<String, Event> events,
+    List<Rollup> rollups) {
 
   /** A table with a key, its default time column and its many-to-one joins {other entity: fk column}. */
   public record Entity(
@@ -102,6 +103,24 @@ public record SemanticModel(
 
   /** An app event of the tracking plan (埋点字典). */
   public record Event(String name, List<String> synonyms) {}
+
+  /**
+   * A pre-aggregated table (like Cube's pre-aggregations): one row per day of the entity's time
+   * column and per combination of the listed dimensions, with one column per measure. The compiler
+   * reads it instead of the entity's table only when that gives the same result (see
+   * {@code compile.RollupMatch}); the warehouse builds and refreshes it.
+   *
+   * @param dimensions dimension names of the entity, stored in columns of the same name
+   */
+  public record Rollup(String name, String entity, List<String> dimensions, List<RollupMeasure> measures) {
+    /** The table's name in the warehouse's rollup schema. */
+    public String table() {
+      return "rollup_" + name;
+    }
+  }
+
+  /** A measure stored in a rollup column: {@code agg} of {@code expr} (null for count) over the day's rows. */
+  public record RollupMeasure(String column, String agg, String expr) {}
 
   public Optional<Dimension> dimension(String name) {
     return Optional.ofNullable(dimensions.get(name));

@@ -71,6 +71,10 @@ public final class SemanticModelLoader {
     map(doc.get("metrics"), "metrics").forEach((name, v) -> metrics.put(name, metric(name, map(v, "metrics." + name))));
     Map<String, Event> events = new LinkedHashMap<>();
     map(doc.get("events"), "events").forEach((name, v) -> events.put(name, new Event(name, strings(map(v, "events." + name).get("synonyms")))));
+    List<SemanticModel.Rollup> rollups = new java.util.ArrayList<>();
+    if (doc.get("rollups") != null) {
+      map(doc.get("rollups"), "rollups").forEach((name, v) -> rollups.add(rollup(name, map(v, "rollups." + name))));
+    }
     Object limit = doc.get("row_limit");
     SemanticModel model =
         new SemanticModel(
@@ -80,9 +84,34 @@ public final class SemanticModelLoader {
             Map.copyOf(entities),
             java.util.Collections.unmodifiableMap(dims),
             java.util.Collections.unmodifiableMap(metrics),
-            java.util.Collections.unmodifiableMap(events));
+            java.util.Collections.unmodifiableMap(events),
+            List.copyOf(rollups));
     checkReferences(model);
     return model;
+  }
+
+  private static SemanticModel.Rollup rollup(String name, Map<String, Object> m) {
+    String where = "rollups." + name;
+    if (!name.matches("[a-z][a-z0-9_]{0,40}")) {
+      throw new SemanticModelException(where + ": a rollup name is lower-case letters, digits and _");
+    }
+    String grain = m.get("grain") == null ? "day" : str(m.get("grain"));
+    if (!"day".equals(grain)) {
+      throw new SemanticModelException(where + ": rollups are kept per day (grain: day)");
+    }
+    List<SemanticModel.RollupMeasure> measures = new java.util.ArrayList<>();
+    map(m.get("measures"), where + ".measures").forEach((column, v) -> {
+      Map<String, Object> mm = map(v, where + ".measures." + column);
+      String agg = required(mm, "agg", where + ".measures." + column);
+      if (!List.of("count", "count_distinct", "sum").contains(agg)) {
+        throw new SemanticModelException(where + ".measures." + column + ": a rollup keeps count, count_distinct or sum, not " + agg);
+      }
+      if (!column.matches("[a-z][a-z0-9_]{0,40}")) {
+        throw new SemanticModelException(where + ".measures." + column + ": a column name is lower-case letters, digits and _");
+      }
+      measures.add(new SemanticModel.RollupMeasure(column, agg, str(mm.get("expr"))));
+    });
+    return new SemanticModel.Rollup(name, required(m, "entity", where), strings(m.get("dimensions")), List.copyOf(measures));
   }
 
   private static Entity entity(String name, Map<String, Object> m) {
@@ -222,6 +251,19 @@ public final class SemanticModelLoader {
   }
 
   private static void checkReferences(SemanticModel model) {
+    for (SemanticModel.Rollup r : model.rollups()) {
+      Entity e = model.entities().get(r.entity());
+      if (e == null || e.timeColumn() == null) {
+        throw new SemanticModelException("rollup " + r.name() + ": entity " + r.entity() + " is unknown or has no time column");
+      }
+      for (String d : r.dimensions()) {
+        Dimension dim = model.dimensions().get(d);
+        if (dim == null || !dim.entity().equals(r.entity()) || dim.column() == null
+            || dim.kind() == SemanticModel.Kind.EVENT_PROPERTY || dim.kind() == SemanticModel.Kind.USER_FIRST_EVENT_PROPERTY || dim.kind().isTime()) {
+          throw new SemanticModelException("rollup " + r.name() + ": " + d + " is not a column dimension of " + r.entity());
+        }
+      }
+    }
     for (Entity e : model.entities().values()) {
       for (String target : e.joins().keySet()) {
         if (!model.entities().containsKey(target)) {

@@ -92,7 +92,7 @@ public class QuestionParser {
       return "no query";
     }
     try {
-      compiler.compile(q, Dialect.H2, LocalDate.parse(asOf));
+      compiler.compile(q, Dialect.DUCKDB, LocalDate.parse(asOf));
       return null;
     } catch (CompileException | java.time.format.DateTimeParseException | NullPointerException e) {
       return e.getMessage();

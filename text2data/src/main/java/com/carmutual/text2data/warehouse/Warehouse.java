@@ -3,63 +3,70 @@ package com.carmutual.text2data.warehouse;
 import com.carmutual.text2data.compile.CompiledQuery;
 import com.carmutual.text2data.compile.CompiledQuery.Column;
 import com.carmutual.text2data.compile.Dialect;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The analytics warehouse, reached over its own JDBC connections (never the service's database).
- * Every query runs on a read-only connection inside a read-only transaction that is rolled back,
- * with a statement timeout and a forced row limit. The embedded demo warehouse is queried through a
- * SELECT-only database user.
+ * The analytics warehouse, reached over its own bounded HikariCP pool (never the service's
+ * database). Every query runs on a read-only connection inside a transaction that is rolled back,
+ * with a statement timeout and a forced row limit. At most {@code pool + queue} questions are in
+ * the warehouse or waiting for it; more are refused at once with 503 and {@code Retry-After}, so a
+ * burst cannot grow memory or threads. Blank url: the embedded columnar warehouse (DuckDB).
  */
 @Singleton
-public class Warehouse {
+public class Warehouse implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
-  private static final String DEMO_READER = "T2D_READER";
-  /** One password per JVM, so several warehouses on the same embedded database agree. */
-  private static final String DEMO_PASSWORD = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
 
   private final WarehouseConfig config;
   private final String url;
-  private final String username;
-  private final String password;
   private final Dialect dialect;
-  private final BlockingQueue<Connection> idle;
+  private final EmbeddedColumnarWarehouse embedded;
+  private final HikariDataSource pool;
+  private final Semaphore admission;
 
   public Warehouse(WarehouseConfig config) {
     this.config = config;
-    this.idle = new ArrayBlockingQueue<>(config.poolSize() == null ? 4 : Math.max(1, config.poolSize()));
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("text2data-warehouse");
+    hikari.setMaximumPoolSize(config.pool());
+    hikari.setMinimumIdle(Math.min(1, config.pool()));
+    hikari.setConnectionTimeout(Math.max(250, config.waitForConnection().toMillis()));
+    hikari.setAutoCommit(false);
     if (config.embedded()) {
-      this.password = DEMO_PASSWORD;
-      startDemo(config.demoJdbcUrl());
-      // settings such as DB_CLOSE_DELAY need admin rights; the SELECT-only user connects without them
-      this.url = config.demoJdbcUrl().replaceAll("(?i);DB_CLOSE_DELAY=[^;]*", "");
-      this.username = DEMO_READER;
+      long t0 = System.nanoTime();
+      this.embedded = EmbeddedColumnarWarehouse.start(config);
+      this.url = "jdbc:duckdb:(embedded demo warehouse)";
+      hikari.setDataSource(embedded.dataSource());
+      LOG.info("embedded columnar warehouse ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
     } else {
+      this.embedded = null;
       this.url = config.url();
-      this.username = config.username() == null ? "" : config.username();
-      this.password = config.password() == null ? "" : config.password();
+      hikari.setJdbcUrl(config.url());
+      hikari.setUsername(config.username() == null ? "" : config.username());
+      hikari.setPassword(config.password() == null ? "" : config.password());
+      hikari.setReadOnly(true);
     }
-    this.dialect = Dialect.fromJdbcUrl(url);
+    this.dialect = config.embedded() ? Dialect.DUCKDB : Dialect.fromJdbcUrl(url);
+    this.pool = new HikariDataSource(hikari);
+    this.admission = new Semaphore(config.pool() + config.queue(), true);
   }
 
   public Dialect dialect() {
@@ -71,63 +78,42 @@ public class Warehouse {
     return url;
   }
 
-  /** Creates and fills the embedded demo warehouse once per JVM, and a SELECT-only user for queries. */
-  private void startDemo(String adminUrl) {
-    try (Connection admin = DriverManager.getConnection(adminUrl, "sa", "");
-        Statement s = admin.createStatement()) {
-      boolean loaded;
-      // the marker table is created only after a complete load, so an interrupted load is redone
-      try (ResultSet rs = s.executeQuery(
-          "SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = 'text2data_demo_loaded'")) {
-        loaded = rs.next() && rs.getInt(1) > 0;
-      }
-      if (!loaded) {
-        long t0 = System.nanoTime();
-        WarehouseLoader.load(admin);
-        s.execute("CREATE TABLE text2data_demo_loaded (loaded_at TIMESTAMP)");
-        s.execute("INSERT INTO text2data_demo_loaded VALUES (CURRENT_TIMESTAMP)");
-        LOG.info("embedded demo warehouse loaded in {} ms ({})", (System.nanoTime() - t0) / 1_000_000, adminUrl);
-      }
-      s.execute("CREATE USER IF NOT EXISTS " + DEMO_READER + " PASSWORD '" + password + "'");
-      s.execute("ALTER USER " + DEMO_READER + " SET PASSWORD '" + password + "'");
-      s.execute("GRANT SELECT ON SCHEMA PUBLIC TO " + DEMO_READER);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot start the embedded demo warehouse: " + e.getMessage(), e);
-    }
-  }
-
-  /** A read-only connection from the small pool; give it back with {@link #release}. */
+  /** A read-only connection from the pool; give it back with {@link #release}. */
   public Connection acquire() throws SQLException {
-    Connection c = idle.poll();
-    while (c != null && !c.isValid(1)) {
-      closeQuietly(c);
-      c = idle.poll();
-    }
-    if (c == null) {
-      c = DriverManager.getConnection(url, username, password);
-      c.setReadOnly(true);
-      c.setAutoCommit(false);
-    }
-    return c;
+    return pool.getConnection();
   }
 
   public void release(Connection c) {
     try {
       c.rollback();
-      if (!idle.offer(c)) {
-        c.close();
-      }
-    } catch (SQLException e) {
-      closeQuietly(c);
+    } catch (SQLException ignored) {
+      // the pool discards a broken connection on close
     }
+    closeQuietly(c);
+  }
+
+  /** Connections for writing rollup tables; only the embedded warehouse has one built in (else empty). */
+  java.util.Optional<javax.sql.DataSource> embeddedRollupWriter() {
+    return embedded == null ? java.util.Optional.empty() : java.util.Optional.of(embedded.dataSource());
+  }
+
+  public boolean isEmbedded() {
+    return embedded != null;
   }
 
   /** Runs compiler-produced SQL read-only, bounded by the statement timeout and the row limit. */
   public QueryResult execute(CompiledQuery q) {
+    if (!admission.tryAcquire()) {
+      throw new WarehouseBusyException(config.pool() + config.queue());
+    }
     long t0 = System.nanoTime();
     Connection c = null;
     try {
-      c = acquire();
+      try {
+        c = acquire();
+      } catch (SQLTransientConnectionException e) {
+        throw new WarehouseBusyException(config.pool() + config.queue());
+      }
       if (dialect == Dialect.POSTGRES) {
         try (Statement s = c.createStatement()) {
           s.execute("SET TRANSACTION READ ONLY");
@@ -167,6 +153,7 @@ public class Warehouse {
       if (c != null) {
         release(c);
       }
+      admission.release();
     }
   }
 
@@ -249,10 +236,11 @@ public class Warehouse {
   }
 
   @PreDestroy
-  void close() {
-    Connection c;
-    while ((c = idle.poll()) != null) {
-      closeQuietly(c);
+  @Override
+  public void close() {
+    pool.close();
+    if (embedded != null) {
+      embedded.close();
     }
   }
 

@@ -11,7 +11,6 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
@@ -22,13 +21,15 @@ import org.junit.jupiter.api.Test;
 /** Attempts to write or escape through questions and semantic queries change nothing in the warehouse. */
 @MicronautTest(environments = "test")
 class InjectionTest {
-  private static final String ADMIN_URL = com.carmutual.text2data.TestWarehouse.URL;
   private static final List<String> TABLES = List.of("members", "vehicles", "memberships", "claims", "claim_lines", "payments",
       "app_events", "app_event_properties", "phone_calls", "dim_date");
 
   @Inject
   @Client("/")
   HttpClient client;
+
+  @Inject
+  com.carmutual.text2data.warehouse.Warehouse warehouse;
 
   @Test
   void injectionAttemptsAreRefusedOrHarmlessAndTheWarehouseIsUnchanged() throws Exception {
@@ -90,9 +91,10 @@ class InjectionTest {
   }
 
   /** Row count and a CRC32 of every value, per table. */
-  static Map<String, String> fingerprint() throws Exception {
+  Map<String, String> fingerprint() throws Exception {
     Map<String, String> out = new LinkedHashMap<>();
-    try (Connection c = DriverManager.getConnection(ADMIN_URL, "sa", ""); Statement s = c.createStatement()) {
+    Connection c = warehouse.acquire();
+    try (Statement s = c.createStatement()) {
       for (String t : TABLES) {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         long rows = 0;
@@ -107,6 +109,8 @@ class InjectionTest {
         }
         out.put(t, rows + ":" + crc.getValue());
       }
+    } finally {
+      warehouse.release(c);
     }
     return out;
   }

@@ -29,15 +29,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class PostgresEventsBenchmark {
-  static final List<String> QUESTIONS = List.of(
-      "How many unique users opened the app each day last week?",
-      "上周每天通过App提交理赔的用户数",
-      "How many quote views were there by plan in the last 30 days?",
-      "What is the 7-day retention of users who installed the app last week?",
-      "What is the day-7 retention rate for users who installed the app in May 2025?",
-      "What was the install-to-signup conversion rate within 7 days for installs in Q1 2025, broken down by install source?",
-      "通过抖音渠道安装App的用户中，上个月有多少人至少提交过一次理赔？",
-      "最近30天各平台的活跃用户数");
+  static final List<String> QUESTIONS = EventQuestions.ALL;
 
   @Test
   void eventQueriesOnScaledAppEvents() throws Exception {
@@ -73,8 +65,8 @@ class PostgresEventsBenchmark {
       }
     }
     TestWarehouse tw = TestWarehouse.get();
-    Warehouse pg = new Warehouse(new WarehouseConfig(url, db.get("datasources.default.username"), db.get("datasources.default.password"),
-        Duration.ofMinutes(10), null, 1));
+    Warehouse pg = new Warehouse(WarehouseConfig.external(url, db.get("datasources.default.username"), db.get("datasources.default.password"))
+        .withStatementTimeout(Duration.ofMinutes(10)).withPool(1, 0));
     LocalDate asOf = LocalDate.parse("2025-06-18");
     for (String q : QUESTIONS) {
       ParseResult r = tw.parser.parse(new ParseRequest(q, asOf.toString(), null, List.of()));

@@ -16,8 +16,45 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A read-only warehouse URL (H2 ACCESS_MODE_DATA=r) works, and writes through it fail. */
+/**
+ * The embedded warehouse refuses writes, file access and setting changes through its query
+ * connections; a read-only H2 warehouse a user points at works, and writes through it fail.
+ */
 class ReadOnlyWarehouseTest {
+
+  @Test
+  void embeddedWarehouseRefusesWritesFilesAndSettings() throws Exception {
+    try (Warehouse embedded = new Warehouse(WarehouseConfig.embeddedDefault().withPool(1, 0))) {
+      Path outside = Files.createTempFile("t2d-outside", ".csv");
+      Files.writeString(outside, "a\n1\n");
+      List<String> attempts = List.of(
+          "DELETE FROM claims",
+          "UPDATE members SET province = 'x'",
+          "DROP TABLE claims",
+          "CREATE TABLE warehouse.main.x AS SELECT 1",
+          "SELECT * FROM read_csv('" + outside + "')",
+          "COPY claims TO '" + outside + "'",
+          "ATTACH '" + outside + ".duckdb' AS other",
+          "SET enable_external_access = true",
+          "SET memory_limit = '64GB'");
+      for (String sql : attempts) {
+        Connection c = embedded.acquire();
+        try (Statement s = c.createStatement()) {
+          assertThrows(java.sql.SQLException.class, () -> s.execute(sql), sql);
+        } finally {
+          embedded.release(c);
+        }
+      }
+      assertEquals("a\n1\n", Files.readString(outside));
+      Connection c = embedded.acquire();
+      try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM claims")) {
+        rs.next();
+        assertEquals(1094, rs.getLong(1));
+      } finally {
+        embedded.release(c);
+      }
+    }
+  }
 
   @Test
   @SuppressWarnings("unchecked")
@@ -33,7 +70,7 @@ class ReadOnlyWarehouseTest {
       }
     }
     String url = "jdbc:h2:file:" + file + ";ACCESS_MODE_DATA=r";
-    Warehouse direct = new Warehouse(new WarehouseConfig(url, "sa", "", null, null, 1));
+    Warehouse direct = new Warehouse(WarehouseConfig.external(url, "sa", "").withPool(1, 0));
     Connection ro = direct.acquire();
     try (Statement s = ro.createStatement()) {
       assertThrows(java.sql.SQLException.class, () -> s.executeUpdate("DELETE FROM members"));
