@@ -106,7 +106,7 @@ done
 for s in "${services[@]}"; do
   port="${ports[$s]}"
   ok=false
-  # text2data's first start loads its demo warehouse (about a minute on a busy machine).
+  # up to three minutes each on a busy machine (text2data builds its embedded warehouse in seconds at every start)
   for _ in $(seq 1 720); do
     if curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1; then ok=true; break; fi
     sleep 0.25

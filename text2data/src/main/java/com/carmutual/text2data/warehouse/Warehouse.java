@@ -62,7 +62,12 @@ public class Warehouse implements AutoCloseable {
       hikari.setJdbcUrl(config.url());
       hikari.setUsername(config.username() == null ? "" : config.username());
       hikari.setPassword(config.password() == null ? "" : config.password());
-      hikari.setReadOnly(true);
+      if (config.url().startsWith("jdbc:duckdb:")) {
+        // DuckDB sets read-only per database when it is opened, not per connection
+        hikari.addDataSourceProperty("duckdb.read_only", "true");
+      } else {
+        hikari.setReadOnly(true);
+      }
     }
     this.dialect = config.embedded() ? Dialect.DUCKDB : Dialect.fromJdbcUrl(url);
     this.pool = new HikariDataSource(hikari);
