@@ -63,11 +63,10 @@ public class Warehouse implements AutoCloseable {
       hikari.setUsername(config.username() == null ? "" : config.username());
       hikari.setPassword(config.password() == null ? "" : config.password());
       if (config.url().startsWith("jdbc:duckdb:")) {
-        // DuckDB sets read-only per database when it is opened, not per connection
+        // DuckDB sets read-only per database when it is opened (a connection may only confirm it)
         hikari.addDataSourceProperty("duckdb.read_only", "true");
-      } else {
-        hikari.setReadOnly(true);
       }
+      hikari.setReadOnly(true);
     }
     this.dialect = config.embedded() ? Dialect.DUCKDB : Dialect.fromJdbcUrl(url);
     this.pool = new HikariDataSource(hikari);
