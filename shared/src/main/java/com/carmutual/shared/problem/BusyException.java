@@ -15,7 +15,7 @@ public class BusyException extends ProblemException {
     this.retryAfter = retryAfter.isNegative() || retryAfter.isZero() ? Duration.ofSeconds(1) : retryAfter;
   }
 
-  /** Whole seconds, at least one (the header's unit). */
+  /** Whole seconds (the header's unit), never below 1. */
   public long retryAfterSeconds() {
     return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
   }
