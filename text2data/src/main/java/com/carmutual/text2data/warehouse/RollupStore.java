@@ -86,7 +86,7 @@ public class RollupStore implements RollupTables {
   }
 
   /** An external warehouse's rollups, written by their own user into their own schema. */
-  static RollupStore external(SemanticModel model, String url, RollupConfig config) {
+  public static RollupStore external(SemanticModel model, String url, RollupConfig config) {
     return new RollupStore(model, new Writer() {
       @Override
       public Connection open() throws SQLException {
