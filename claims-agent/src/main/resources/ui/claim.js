@@ -71,16 +71,19 @@ async function loadPhotos() {
   }, el('span', { class: 'small muted' }, p.fileName || `#${i + 1}`))));
   for (let i = 0; i < photos.length; i += 1) {
     try {
-      const url = await claimsApi.photoUrl(id, i);
-      state.photoUrls.set(i, url);
+      const url = await claimsApi.thumbnailUrl(id, i);
       $('photos').querySelector(`[data-photo="${i}"]`)?.replaceChildren(el('img', { src: url, alt: photos[i].fileName || '' }));
     } catch (e) { console.warn(e); }
   }
 }
 
-function openViewer(i) {
-  const url = state.photoUrls.get(i);
-  if (!url) return;
+/** The full photo is fetched only when the adjuster opens it, once per photo. */
+async function openViewer(i) {
+  let url = state.photoUrls.get(i);
+  if (!url) {
+    try { url = await claimsApi.photoUrl(id, i); } catch (e) { console.warn(e); return; }
+    state.photoUrls.set(i, url);
+  }
   const p = photosOf()[i];
   const viewer = el('div', { class: 'viewer', id: 'viewer', onclick: (e) => { if (e.target === viewer) viewer.remove(); } },
     el('img', { src: url, alt: p.fileName || '' }),

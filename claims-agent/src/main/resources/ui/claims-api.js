@@ -19,13 +19,16 @@ export const claimsApi = {
   /** The service's printable HTML of the approved estimate (a problem when not approved). */
   printable: (id) => api(`/v1/claims/${enc(id)}/estimate/export`, { query: { format: 'html' }, headers: { Accept: 'text/html, */*' } }),
   /** Photo bytes need the API key, so they are fetched and shown through object URLs. */
-  photoUrl: async (id, index) => {
-    const res = await fetch(`/v1/claims/${enc(id)}/photos/${index}`,
-      { headers: { Authorization: `Bearer ${apiKey()}` } });
-    if (!res.ok) throw new Error(`photo ${index}: HTTP ${res.status}`);
-    return URL.createObjectURL(await res.blob());
-  },
+  photoUrl: (id, index) => blobUrl(`/v1/claims/${enc(id)}/photos/${index}`, index),
+  /** The small JPEG the page shows in the photo strip (made once at intake). */
+  thumbnailUrl: (id, index) => blobUrl(`/v1/claims/${enc(id)}/photos/${index}/thumbnail`, index),
 };
+
+async function blobUrl(path, index) {
+  const res = await fetch(path, { headers: { Authorization: `Bearer ${apiKey()}` } });
+  if (!res.ok) throw new Error(`photo ${index}: HTTP ${res.status}`);
+  return URL.createObjectURL(await res.blob());
+}
 
 function ifMatch(version) { return version == null ? {} : { 'If-Match': String(version) }; }
 

@@ -20,7 +20,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
+import com.carmutual.claims.capacity.RequestPool;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,7 +32,7 @@ import java.util.List;
  * send {@code If-Match: <version>} to refuse the change when someone else changed it first.
  */
 @Controller("/v1/claims/{id}/estimate")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestPool.NAME)
 @Tag(name = "estimates")
 class EstimateController {
   private final EstimateService estimates;

@@ -12,7 +12,7 @@ import com.carmutual.claims.pricing.Pricer;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
+import com.carmutual.claims.capacity.RequestPool;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,7 +20,7 @@ import java.util.List;
 
 /** The estimate workflow's standalone nodes, typed, for testing and evaluation one step at a time. */
 @Controller("/v1/nodes")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestPool.NAME)
 @Tag(name = "nodes")
 class NodesController {
   private final DamagePerception perception;

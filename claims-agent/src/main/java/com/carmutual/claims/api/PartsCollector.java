@@ -7,33 +7,41 @@ import java.util.concurrent.CompletableFuture;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
-/** Collects the parts of a multipart body (name, file name, bytes) as they complete. */
+/**
+ * Collects the parts of a multipart body as they complete, without reading them: a part over the
+ * multipart threshold is already on disk (micronaut.server.multipart mixed/threshold), and the
+ * controller streams each part to its own file on a request thread. Parts not taken by then are
+ * discarded by {@link #discardAll()}.
+ */
 final class PartsCollector implements Subscriber<CompletedPart> {
-  record ReceivedPart(String name, String fileName, byte[] bytes) {}
-
-  private final List<ReceivedPart> parts = new ArrayList<>();
-  private final CompletableFuture<List<ReceivedPart>> done = new CompletableFuture<>();
+  private final List<CompletedPart> parts = new ArrayList<>();
+  private final CompletableFuture<List<CompletedPart>> done = new CompletableFuture<>();
+  private final int maxParts;
   private Subscription subscription;
 
-  CompletableFuture<List<ReceivedPart>> result() {
+  PartsCollector(int maxParts) {
+    this.maxParts = maxParts;
+  }
+
+  CompletableFuture<List<CompletedPart>> result() {
     return done;
   }
 
   @Override
-  public void onSubscribe(Subscription s) {
+  public synchronized void onSubscribe(Subscription s) {
     subscription = s;
     s.request(1);
   }
 
   @Override
   public void onNext(CompletedPart part) {
-    try {
-      String fileName = part instanceof io.micronaut.http.multipart.CompletedFileUpload f ? f.getFilename() : null;
-      parts.add(new ReceivedPart(part.getName(), fileName, part.getBytes()));
-    } catch (Exception e) {
-      subscription.cancel();
-      done.completeExceptionally(e);
-      return;
+    synchronized (this) {
+      parts.add(part);
+      if (parts.size() > maxParts) {
+        subscription.cancel();
+        done.completeExceptionally(new TooManyParts(maxParts));
+        return;
+      }
     }
     subscription.request(1);
   }
@@ -44,7 +52,33 @@ final class PartsCollector implements Subscriber<CompletedPart> {
   }
 
   @Override
-  public void onComplete() {
-    done.complete(parts);
+  public synchronized void onComplete() {
+    done.complete(List.copyOf(parts));
+  }
+
+  /** The part is being read by the caller, who releases it by reading it. */
+  synchronized void opened(CompletedPart part) {
+    parts.remove(part);
+  }
+
+  /** Releases every part not opened (their temporary files go with them). */
+  synchronized void discardAll() {
+    for (CompletedPart p : parts) {
+      try {
+        if (p instanceof io.micronaut.http.multipart.CompletedFileUpload f) {
+          f.discard();
+        }
+      } catch (RuntimeException e) {
+        // already released
+      }
+    }
+    parts.clear();
+  }
+
+  /** More parts than a claim can have. */
+  static final class TooManyParts extends RuntimeException {
+    TooManyParts(int max) {
+      super("more than " + max + " parts");
+    }
   }
 }

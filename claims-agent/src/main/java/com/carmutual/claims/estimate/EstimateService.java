@@ -91,7 +91,7 @@ public class EstimateService {
       return parse(latest.get());
     }
     Claim claim = claims.get(claimId);
-    Estimate machine = pipeline.run(claim, claims.images(claimId));
+    Estimate machine = pipeline.run(claim, claims.visionImages(claimId));
     try {
       store(machine);
       return machine;

@@ -6,14 +6,11 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ClaimRepository extends CrudRepository<ClaimRow, String> {
-  Optional<ClaimRow> findByIdempotencyKey(String idempotencyKey);
+  Optional<ClaimRow> findByIdempotencyClientAndIdempotencyKey(String idempotencyClient, String idempotencyKey);
 
-  List<ClaimRow> listOrderByCreatedAtDesc();
-
-  void update(@Id String id, String status, int estimateVersion, BigDecimal estimateTotal, String flagCodes, Instant updatedAt);
+  void update(@Id String id, String status, int estimateVersion, BigDecimal estimateTotal, String flagCodes, int flagCount, Instant updatedAt);
 }

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** Row of table {@code claims}. */
+/** Row of table {@code claims}; an idempotency key is unique per client ({@code idempotencyClient}, empty when anonymous). */
 @MappedEntity("claims")
 record ClaimRow(
     @Id String id,
@@ -22,10 +22,12 @@ record ClaimRow(
     String reportJson,
     String status,
     @Nullable String idempotencyKey,
+    @Nullable String idempotencyClient,
     String requestHash,
     String flagsJson,
     String flagCodes,
     int photoCount,
+    int flagCount,
     int estimateVersion,
     @Nullable BigDecimal estimateTotal,
     @Nullable String createdBy,

@@ -4,6 +4,7 @@ import com.carmutual.claims.damage.DamageAnnotation;
 import com.carmutual.claims.flag.Flag;
 import com.carmutual.claims.photo.KnownPhoto;
 import com.carmutual.claims.photo.PhotoChecks;
+import com.carmutual.claims.photo.PhotoDecoder;
 import com.carmutual.claims.photo.PhotoFacts;
 import com.carmutual.claims.photo.PhotoInspector;
 import com.carmutual.claims.taxonomy.Part;
@@ -23,6 +24,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -30,7 +33,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +40,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +47,10 @@ import org.slf4j.LoggerFactory;
  * Claim intake and reads. Intake validates everything first (report fields, VIN check digit, every
  * photo's real type, size and pixel limits), then stores the photos (content-addressed) and the
  * claim with its photo rows in one transaction; on any failure nothing stays behind. An
- * idempotency key makes retries safe: same key and same content gives the same claim, same key and
- * different content is a 409.
+ * idempotency key makes a client's retries safe: same client, key and content gives the same claim,
+ * same client and key with different content is a 409 that names no claim; keys of different
+ * clients never meet. Photos are files from the first byte (streamed to disk on upload), read as
+ * streams and decoded at most once each, under {@link PhotoDecoder}'s limit.
  */
 @Singleton
 public class ClaimService {
@@ -61,12 +64,15 @@ public class ClaimService {
   private final PhotoStore store;
   private final PhotoInspector inspector;
   private final PhotoChecks checks;
+  private final PhotoDecoder decoder;
+  private final ClaimQueries queries;
   private final Taxonomy taxonomy;
   private final JsonMapper mapper;
   private final Clock clock;
   private final BusinessZone zone;
   private final TransactionOperations<Connection> tx;
   private final int maxPhotos;
+  private final int maxKnownPhotos;
 
   ClaimService(
       ClaimRepository claims,
@@ -74,26 +80,40 @@ public class ClaimService {
       PhotoStore store,
       PhotoInspector inspector,
       PhotoChecks checks,
+      PhotoDecoder decoder,
+      ClaimQueries queries,
       Taxonomy taxonomy,
       JsonMapper mapper,
       Clock clock,
       BusinessZone zone,
       TransactionOperations<Connection> tx,
-      @Value("${claims.photo.max-count:20}") int maxPhotos) {
+      @Value("${claims.photo.max-count:20}") int maxPhotos,
+      @Value("${claims.photo-checks.max-candidates:2000}") int maxKnownPhotos) {
     this.claims = claims;
     this.photos = photos;
     this.store = store;
     this.inspector = inspector;
     this.checks = checks;
+    this.decoder = decoder;
+    this.queries = queries;
     this.taxonomy = taxonomy;
     this.mapper = mapper;
     this.clock = clock;
     this.zone = zone;
     this.tx = tx;
     this.maxPhotos = maxPhotos;
+    this.maxKnownPhotos = maxKnownPhotos;
   }
 
-  /** Files a claim; see the class comment for the guarantees. */
+  /** A new empty file to stream one uploaded photo into; {@link #submit} moves it into the store, the caller deletes what is left. */
+  public Path uploadFile() {
+    return store.newTempFile(".upload");
+  }
+
+  /**
+   * Files a claim; see the class comment for the guarantees. The photos are files already on disk
+   * ({@link #uploadFile()}); they are inspected one after another, each decoded at most once.
+   */
   public IntakeResult submit(ClaimReport report, List<NewPhoto> uploads, String idempotencyKey, String client) {
     if (report == null) {
       throw ProblemException.badRequest("report-missing", "the claim report is missing");
@@ -102,50 +122,74 @@ public class ClaimService {
     if (uploads.size() > maxPhotos) {
       throw ProblemException.badRequest("too-many-photos", uploads.size() + " photos sent; at most " + maxPhotos + " per claim");
     }
-    List<PhotoFacts> facts = inspectAll(uploads);
-    String hash = requestHash(clean, facts);
     String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
     if (key != null && key.length() > 200) {
       throw ProblemException.badRequest("idempotency-key", "Idempotency-Key is longer than 200 characters");
     }
-    if (key != null) {
-      Optional<IntakeResult> replay = replay(key, hash);
-      if (replay.isPresent()) {
-        return replay.get();
+    String owner = client == null ? "" : client;
+    List<PhotoDecoder.Outputs> renditions = new ArrayList<>();
+    try {
+      List<PhotoFacts> facts = new ArrayList<>();
+      for (NewPhoto upload : uploads) {
+        PhotoDecoder.Outputs out = new PhotoDecoder.Outputs(store.newTempFile(".thumb.jpg"), store.newTempFile(".vision.jpg"));
+        renditions.add(out);
+        facts.add(inspector.inspect(upload.fileName(), upload.file(), out));
+      }
+      String hash = requestHash(clean, facts);
+      if (key != null) {
+        Optional<IntakeResult> replay = replay(owner, key, hash);
+        if (replay.isPresent()) {
+          return replay.get();
+        }
+      }
+      return store(clean, uploads, facts, renditions, key, owner, hash, client);
+    } finally {
+      for (PhotoDecoder.Outputs out : renditions) {
+        PhotoStore.deleteQuietly(out.thumbnail());
+        PhotoStore.deleteQuietly(out.vision());
       }
     }
+  }
+
+  private IntakeResult store(
+      ClaimReport clean, List<NewPhoto> uploads, List<PhotoFacts> facts, List<PhotoDecoder.Outputs> renditions, String key, String owner, String hash,
+      String client) {
     Instant now = clock.instant();
-    List<KnownPhoto> known =
-        StreamSupport.stream(photos.findAll().spliterator(), false)
-            .map(r -> new KnownPhoto(r.claimId(), r.fileName(), r.sha256(), r.dhash()))
-            .toList();
+    List<KnownPhoto> known = facts.isEmpty() ? List.of() : queries.candidates(facts, maxKnownPhotos);
     List<Flag> flags = new ArrayList<>(vehicleFlags(clean));
     flags.addAll(checks.check(facts, clean.lossDate(), clean.place(), now, zone.zone(), known));
     String id = UUID.randomUUID().toString();
     List<String> created = new ArrayList<>();
     try {
       for (int i = 0; i < uploads.size(); i++) {
-        if (store.put(facts.get(i).sha256(), uploads.get(i).bytes())) {
-          created.add(facts.get(i).sha256());
+        String sha = facts.get(i).sha256();
+        if (store.put(sha, uploads.get(i).file())) {
+          created.add(sha);
         }
+        store.putRendition(sha, PhotoStore.Rendition.THUMBNAIL, renditions.get(i).thumbnail());
+        store.putRendition(sha, PhotoStore.Rendition.VISION, renditions.get(i).vision());
       }
+      Set<String> codes = flags.stream().map(Flag::code).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
       ClaimRow row =
           new ClaimRow(
               id, clean.memberId(), clean.vin(),
               clean.vehicle() == null ? null : clean.vehicle().year(),
               clean.vehicle() == null ? null : clean.vehicle().make(),
               clean.vehicle() == null ? null : clean.vehicle().model(),
-              clean.lossDate(), clean.place(), clean.description(), json(clean), "received", key, hash, json(flags),
-              flags.stream().map(Flag::code).distinct().collect(Collectors.joining(",")), facts.size(), 0, null, client, now, now);
+              clean.lossDate(), clean.place(), clean.description(), json(clean), "received", key, key == null ? null : owner, hash, json(flags),
+              String.join(",", codes), facts.size(), codes.size(), 0, null, client, now, now);
       tx.executeWrite(
           status -> {
             claims.save(row);
+            queries.replaceFlagCodes(id, codes);
             for (int i = 0; i < facts.size(); i++) {
               PhotoFacts f = facts.get(i);
+              String d = f.dhash();
               photos.save(
                   new PhotoRow(UUID.randomUUID().toString(), id, i + 1, f.fileName(), f.mediaType(), f.sizeBytes(), f.width(), f.height(), f.sha256(),
-                      f.dhash(), f.capturedAt(), f.gpsLatitude(), f.gpsLongitude(), f.cameraMake(), f.cameraModel(), f.software(), f.modifiedAt(),
-                      f.hasExif(), f.sha256(), now));
+                      d, f.capturedAt(), f.gpsLatitude(), f.gpsLongitude(), f.cameraMake(), f.cameraModel(), f.software(), f.modifiedAt(),
+                      f.hasExif(), f.sha256(), now, d == null ? null : ClaimQueries.quarter(d, 0), d == null ? null : ClaimQueries.quarter(d, 1),
+                      d == null ? null : ClaimQueries.quarter(d, 2), d == null ? null : ClaimQueries.quarter(d, 3)));
             }
             return null;
           });
@@ -153,7 +197,7 @@ public class ClaimService {
     } catch (RuntimeException e) {
       created.forEach(store::delete);
       if (key != null) {
-        Optional<IntakeResult> raced = replay(key, hash);
+        Optional<IntakeResult> raced = replay(owner, key, hash);
         if (raced.isPresent()) {
           return raced.get();
         }
@@ -162,41 +206,15 @@ public class ClaimService {
     }
   }
 
-  /**
-   * Inspects the photos in parallel (decoding for the dHash is the slow part), then reports the
-   * first bad photo in upload order, so the answer does not depend on thread timing.
-   */
-  private List<PhotoFacts> inspectAll(List<NewPhoto> uploads) {
-    List<Object> results =
-        uploads.parallelStream()
-            .map(
-                p -> {
-                  try {
-                    return (Object) inspector.inspect(p.fileName(), p.bytes());
-                  } catch (RuntimeException e) {
-                    return e;
-                  }
-                })
-            .toList();
-    List<PhotoFacts> facts = new ArrayList<>();
-    for (Object r : results) {
-      if (r instanceof RuntimeException e) {
-        throw e;
-      }
-      facts.add((PhotoFacts) r);
-    }
-    return facts;
-  }
-
-  private Optional<IntakeResult> replay(String key, String hash) {
-    Optional<ClaimRow> existing = claims.findByIdempotencyKey(key);
+  /** The earlier claim this client filed with this key; a 409 (naming no claim) when the request differs. */
+  private Optional<IntakeResult> replay(String owner, String key, String hash) {
+    Optional<ClaimRow> existing = claims.findByIdempotencyClientAndIdempotencyKey(owner, key);
     if (existing.isEmpty()) {
       return Optional.empty();
     }
     if (!existing.get().requestHash().equals(hash)) {
       throw new ProblemException(
-          HttpStatus.CONFLICT, "idempotency-key-reused",
-          "Idempotency-Key '" + key + "' was already used for claim " + existing.get().id() + " with a different request");
+          HttpStatus.CONFLICT, "idempotency-key-reused", "Idempotency-Key '" + key + "' was already used by this client with a different request");
     }
     return Optional.of(new IntakeResult(existing.get().id(), true));
   }
@@ -352,47 +370,114 @@ public class ClaimService {
   }
 
   private Claim toClaim(ClaimRow row) {
-    List<PhotoFacts> facts =
-        photos.findByClaimIdOrderBySeq(row.id()).stream()
+    return toClaim(row, photoFacts(row.id()));
+  }
+
+  private List<PhotoFacts> photoFacts(String claimId) {
+    return
+        photos.findByClaimIdOrderBySeq(claimId).stream()
             .map(p -> new PhotoFacts(p.fileName(), p.mediaType(), p.sizeBytes(), p.width(), p.height(), p.sha256(), p.dhash(), p.capturedAt(),
                 p.gpsLatitude(), p.gpsLongitude(), p.cameraMake(), p.cameraModel(), p.software(), p.modifiedAt(), p.hasExif()))
             .toList();
+  }
+
+  private Claim toClaim(ClaimRow row, List<PhotoFacts> facts) {
     return new Claim(
         row.id(), row.status(), read(row.reportJson(), Argument.of(ClaimReport.class)), facts,
         read(row.flagsJson(), Argument.listOf(Flag.class)), row.estimateVersion(), row.estimateTotal(), row.createdBy(), row.createdAt(), row.updatedAt());
   }
 
-  /** The claim's photos as gateway image inputs, for a vision route. */
-  public List<ImageInput> images(String claimId) {
-    return photos.findByClaimIdOrderBySeq(claimId).stream()
-        .map(p -> new ImageInput(p.fileName(), p.mediaType(), store.get(p.storageKey())))
-        .toList();
+  /**
+   * The claim's photos as sent to a vision route: each photo's vision copy (JPEG, long side at most
+   * {@code claims.vision.long-side}, no EXIF or GPS), made now for a photo stored before copies
+   * were kept. HEIC and WebP photos, which are not decoded here and so cannot be stripped of their
+   * metadata, are not sent.
+   */
+  public List<ImageInput> visionImages(String claimId) {
+    List<ImageInput> out = new ArrayList<>();
+    for (PhotoRow p : photos.findByClaimIdOrderBySeq(claimId)) {
+      Optional<Path> copy = rendition(p, PhotoStore.Rendition.VISION);
+      if (copy.isEmpty()) {
+        LOG.info("photo {} of claim {} ({}) is not sent to a vision route: it is not decoded here", p.seq(), claimId, p.mediaType());
+        continue;
+      }
+      try {
+        out.add(new ImageInput(p.fileName(), "image/jpeg", Files.readAllBytes(copy.get())));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the vision copy of photo " + p.storageKey(), e);
+      }
+    }
+    return out;
+  }
+
+  /** A stored photo file to stream: the original, or its thumbnail (the original for a type that has none). */
+  public record PhotoFile(Path path, String mediaType, String fileName) {}
+
+  /** Photo {@code index} (0-based, upload order) of a claim, or a 404 problem. */
+  public PhotoFile photo(String claimId, int index, boolean thumbnail) {
+    PhotoRow p = index < 0 ? null : photos.findByClaimIdAndSeq(claimId, index + 1).orElse(null);
+    if (p == null) {
+      get(claimId);
+      throw ProblemException.notFound("photo " + index + " of claim " + claimId);
+    }
+    if (thumbnail) {
+      Optional<Path> thumb = rendition(p, PhotoStore.Rendition.THUMBNAIL);
+      if (thumb.isPresent()) {
+        return new PhotoFile(thumb.get(), "image/jpeg", p.fileName());
+      }
+    }
+    Path original = store.original(p.storageKey());
+    if (!Files.isRegularFile(original)) {
+      throw new IllegalStateException("photo file " + p.storageKey() + " of claim " + claimId + " is missing from the photo store");
+    }
+    return new PhotoFile(original, p.mediaType(), p.fileName());
+  }
+
+  /** The stored rendition, made now (once, under the decode limit) when a decodable photo has none yet. */
+  private Optional<Path> rendition(PhotoRow p, PhotoStore.Rendition kind) {
+    Optional<Path> existing = store.existingRendition(p.storageKey(), kind);
+    if (existing.isPresent() || !PhotoInspector.DECODABLE.contains(p.mediaType())) {
+      return existing;
+    }
+    PhotoDecoder.Outputs out = new PhotoDecoder.Outputs(store.newTempFile(".thumb.jpg"), store.newTempFile(".vision.jpg"));
+    try {
+      decoder.render(p.fileName(), store.original(p.storageKey()), out);
+      store.putRendition(p.storageKey(), PhotoStore.Rendition.THUMBNAIL, out.thumbnail());
+      store.putRendition(p.storageKey(), PhotoStore.Rendition.VISION, out.vision());
+    } finally {
+      PhotoStore.deleteQuietly(out.thumbnail());
+      PhotoStore.deleteQuietly(out.vision());
+    }
+    return store.existingRendition(p.storageKey(), kind);
   }
 
   /** Records the estimate's state and flag codes on the claim (called inside the estimate's transaction). */
   public void estimateChanged(String claimId, String status, int version, BigDecimal total, List<String> estimateFlagCodes) {
     ClaimRow row = claims.findById(claimId).orElseThrow(() -> ProblemException.notFound("claim " + claimId));
     List<Flag> photoFlags = read(row.flagsJson(), Argument.listOf(Flag.class));
-    String codes =
-        java.util.stream.Stream.concat(photoFlags.stream().map(Flag::code), estimateFlagCodes.stream()).distinct().collect(Collectors.joining(","));
-    claims.update(claimId, status, version, total, codes.length() > 2000 ? codes.substring(0, 2000) : codes, clock.instant());
+    Set<String> codes =
+        java.util.stream.Stream.concat(photoFlags.stream().map(Flag::code), estimateFlagCodes.stream())
+            .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    String joined = String.join(",", codes);
+    claims.update(claimId, status, version, total, joined.length() > 2000 ? joined.substring(0, 2000) : joined, codes.size(), clock.instant());
+    queries.replaceFlagCodes(claimId, codes);
   }
 
-  /** The adjusters' queue: claims filtered by status and flag code, newest first or by total. */
-  public List<Claim> list(String status, String flag, String sort, int limit) {
-    Comparator<ClaimRow> order =
-        switch (sort == null ? "" : sort) {
-          case "total" -> Comparator.comparing((ClaimRow c) -> c.estimateTotal() == null ? BigDecimal.ZERO : c.estimateTotal()).reversed();
-          case "oldest" -> Comparator.comparing(ClaimRow::createdAt);
-          case "flags" -> Comparator.comparing((ClaimRow c) -> c.flagCodes().isEmpty() ? 0 : c.flagCodes().split(",").length).reversed();
-          default -> Comparator.comparing(ClaimRow::createdAt).reversed();
-        };
-    return claims.listOrderByCreatedAtDesc().stream()
-        .filter(c -> status == null || status.isBlank() || status.equalsIgnoreCase(c.status()))
-        .filter(c -> flag == null || flag.isBlank() || List.of(c.flagCodes().split(",")).contains(flag.toUpperCase(Locale.ROOT)))
-        .sorted(order.thenComparing(ClaimRow::id))
-        .limit(limit)
-        .map(this::toClaim)
+  /** Queue orders by name, the first the default. */
+  public static final List<String> QUEUE_ORDERS = List.of("newest", "oldest", "total", "flags");
+  /** Claim statuses, as the queue filters them. */
+  public static final List<String> STATUSES = List.of("received", "estimated", "in_review", "approved");
+
+  /** One queue entry: the claim without its photos' facts, and how many photos it has. */
+  public record Queued(Claim claim, int photoCount) {}
+
+  /**
+   * One page of the adjusters' queue, filtered by status and flag code and ordered, all in SQL on
+   * indexes; the caller has checked the parameters ({@link #QUEUE_ORDERS}, {@link #STATUSES}).
+   */
+  public List<Queued> list(String status, String flag, String sort, int limit, int offset) {
+    return queries.queue(status, flag == null ? null : flag.toUpperCase(Locale.ROOT), sort == null ? "newest" : sort, limit, offset).stream()
+        .map(row -> new Queued(toClaim(row, List.of()), row.photoCount()))
         .toList();
   }
 

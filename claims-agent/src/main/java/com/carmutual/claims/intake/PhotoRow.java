@@ -5,7 +5,10 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
-/** Row of table {@code claim_photos}; the bytes live in the photo store under {@code storageKey}. */
+/**
+ * Row of table {@code claim_photos}; the bytes live in the photo store under {@code storageKey}.
+ * {@code dhashQ0..3} are the dHash's four 16-bit quarters, indexed for the near-duplicate search.
+ */
 @MappedEntity("claim_photos")
 record PhotoRow(
     @Id String id,
@@ -27,4 +30,8 @@ record PhotoRow(
     @Nullable Instant modifiedAt,
     boolean hasExif,
     String storageKey,
-    Instant createdAt) {}
+    Instant createdAt,
+    @Nullable String dhashQ0,
+    @Nullable String dhashQ1,
+    @Nullable String dhashQ2,
+    @Nullable String dhashQ3) {}

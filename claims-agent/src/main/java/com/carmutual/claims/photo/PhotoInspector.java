@@ -13,9 +13,12 @@ import com.drew.metadata.exif.GpsDirectory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -25,65 +28,73 @@ import java.util.Iterator;
 import java.util.Set;
 import java.util.TimeZone;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.apache.tika.Tika;
 
 /**
- * Looks at a photo's bytes, never its name or declared type: the media type by Apache Tika's magic
+ * Looks at a photo file, never its name or declared type: the media type by Apache Tika's magic
  * detection (JPEG, PNG, HEIC/HEIF, WebP accepted), the size and pixel limits (dimensions read from
- * the header before anything is decoded, so a decompression bomb is refused unopened), the SHA-256,
- * a dHash from a subsampled decode (JPEG, PNG) and the EXIF tags.
+ * the header before anything is decoded, so a decompression bomb is refused unopened), the SHA-256
+ * of the file, the EXIF tags, and for JPEG and PNG one bounded decode by {@link PhotoDecoder} (dHash,
+ * and the thumbnail and vision copy when asked for). The file is read as a stream, never whole.
  */
 @Singleton
 public class PhotoInspector {
   public static final Set<String> ACCEPTED = Set.of("image/jpeg", "image/png", "image/heic", "image/heif", "image/webp");
-  private static final Set<String> DECODABLE = Set.of("image/jpeg", "image/png");
+  /** Types decoded here (dHash, thumbnail, vision copy); the others are stored and shown as uploaded. */
+  public static final Set<String> DECODABLE = Set.of("image/jpeg", "image/png");
 
   private final Tika tika = new Tika();
   private final long maxBytes;
   private final long maxPixels;
   private final int maxSide;
   private final TimeZone zone;
+  private final PhotoDecoder decoder;
 
   PhotoInspector(
       @Value("${claims.photo.max-bytes:26214400}") long maxBytes,
       @Value("${claims.photo.max-pixels:50000000}") long maxPixels,
       @Value("${claims.photo.max-side:12000}") int maxSide,
-      BusinessZone businessZone) {
+      BusinessZone businessZone,
+      PhotoDecoder decoder) {
     this.maxBytes = maxBytes;
     this.maxPixels = maxPixels;
     this.maxSide = maxSide;
     this.zone = TimeZone.getTimeZone(businessZone.zone());
+    this.decoder = decoder;
   }
 
-  /** The facts of one photo; a problem (415, 413, 422) naming the file when it cannot be accepted. */
-  public PhotoFacts inspect(String fileName, byte[] bytes) {
+  /**
+   * The facts of one photo file; a problem (415, 413, 422) naming the file when it cannot be
+   * accepted. A decodable photo's renditions are written to {@code outputs}.
+   */
+  public PhotoFacts inspect(String fileName, Path file, PhotoDecoder.Outputs outputs) {
     String name = fileName == null || fileName.isBlank() ? "photo" : fileName;
-    if (bytes.length == 0) {
+    long length = size(file);
+    if (length == 0) {
       throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "photo-empty", "photo " + name + " is empty");
     }
-    if (bytes.length > maxBytes) {
+    if (length > maxBytes) {
       throw new ProblemException(
-          HttpStatus.REQUEST_ENTITY_TOO_LARGE, "photo-too-large", "photo " + name + " has " + bytes.length + " bytes; the limit is " + maxBytes);
+          HttpStatus.REQUEST_ENTITY_TOO_LARGE, "photo-too-large", "photo " + name + " has " + length + " bytes; the limit is " + maxBytes);
     }
-    String type = tika.detect(bytes);
+    String type = detect(file);
     if (!ACCEPTED.contains(type)) {
       throw new ProblemException(
           HttpStatus.UNSUPPORTED_MEDIA_TYPE,
           "photo-type",
           "photo " + name + " is " + type + " by its content; accepted are JPEG, PNG, HEIC and WebP");
     }
-    Metadata metadata = readMetadata(bytes);
-    int[] size = DECODABLE.contains(type) ? headerSize(bytes, name) : metadataSize(metadata);
+    Metadata metadata = readMetadata(file);
+    int[] size = DECODABLE.contains(type) ? headerSize(file, name) : metadataSize(metadata);
     if (size[0] > maxSide || size[1] > maxSide || (long) size[0] * size[1] > maxPixels) {
       throw new ProblemException(
           HttpStatus.UNPROCESSABLE_ENTITY,
           "photo-too-many-pixels",
           "photo " + name + " declares " + size[0] + "x" + size[1] + " pixels; the limit is " + maxPixels + " pixels and " + maxSide + " per side");
     }
-    String dhash = DECODABLE.contains(type) ? dhash(bytes, name) : null;
+    String dhash = DECODABLE.contains(type) ? decoder.render(name, file, outputs) : null;
     Instant[] times = times(metadata);
     GeoLocation geo = geo(metadata);
     ExifIFD0Directory ifd0 = metadata == null ? null : metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
@@ -91,10 +102,10 @@ public class PhotoInspector {
     return new PhotoFacts(
         name,
         type,
-        bytes.length,
+        length,
         size[0],
         size[1],
-        sha256(bytes),
+        sha256(file),
         dhash,
         times[0],
         geo == null ? null : geo.getLatitude(),
@@ -106,13 +117,30 @@ public class PhotoInspector {
         hasExif);
   }
 
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read uploaded photo " + file, e);
+    }
+  }
+
+  /** Tika's magic detection on the first bytes only (no file name, so a renamed file is told by its content). */
+  private String detect(Path file) {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      return tika.detect(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read uploaded photo " + file, e);
+    }
+  }
+
   private static String trim(String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }
 
-  private static Metadata readMetadata(byte[] bytes) {
-    try {
-      return ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes), bytes.length);
+  private static Metadata readMetadata(Path file) {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      return ImageMetadataReader.readMetadata(in);
     } catch (Exception e) {
       return null; // unreadable or absent metadata means "unknown", not a bad photo
     }
@@ -138,10 +166,10 @@ public class PhotoInspector {
     return g == null || g.isZero() ? null : g;
   }
 
-  private static int[] headerSize(byte[] bytes, String name) {
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-      if (!readers.hasNext()) {
+  private static int[] headerSize(Path file, String name) {
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) {
         throw unreadable(name);
       }
       ImageReader reader = readers.next();
@@ -185,30 +213,17 @@ public class PhotoInspector {
     return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "photo-unreadable", "photo " + name + " is not a readable image");
   }
 
-  /** dHash: 9x8 grey cells from a subsampled decode, one bit per horizontal gradient. */
-  private static String dhash(byte[] bytes, String name) {
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-      ImageReader reader = ImageIO.getImageReaders(in).next();
-      try {
-        reader.setInput(in, true, true);
-        int w = reader.getWidth(0);
-        int h = reader.getHeight(0);
-        int step = Math.max(1, Math.min(w / 72, h / 64));
-        ImageReadParam param = reader.getDefaultReadParam();
-        param.setSourceSubsampling(step, step, 0, 0);
-        BufferedImage img = reader.read(0, param);
-        return DHash.of(img);
-      } finally {
-        reader.dispose();
+  /** SHA-256 of the file, read in 64 KiB blocks. */
+  public static String sha256(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[65536];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
       }
-    } catch (IOException | RuntimeException e) {
-      throw unreadable(name);
-    }
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read uploaded photo " + file, e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

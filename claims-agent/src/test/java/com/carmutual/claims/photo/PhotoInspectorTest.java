@@ -12,6 +12,9 @@ import com.carmutual.claims.testing.TestImages.Exif;
 import com.carmutual.shared.problem.ProblemException;
 import com.carmutual.shared.time.BusinessZone;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,10 +22,28 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PhotoInspectorTest {
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-  private final PhotoInspector inspector = new PhotoInspector(26_214_400, 50_000_000, 12_000, new BusinessZone(ZONE));
+  private final PhotoInspector files =
+      new PhotoInspector(26_214_400, 50_000_000, 12_000, new BusinessZone(ZONE), new PhotoDecoder(2, Duration.ofSeconds(2), 50_000_000, 1568, 320, 0.85f));
+  @TempDir Path dir;
+
+  /** Inspects bytes the way intake does: from a file. */
+  private final Inspector inspector = (name, bytes) -> {
+    try {
+      Path file = Files.createTempFile(dir, "photo", ".upload");
+      Files.write(file, bytes);
+      return files.inspect(name, file, PhotoDecoder.Outputs.NONE);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  };
+
+  interface Inspector {
+    PhotoFacts inspect(String name, byte[] bytes);
+  }
   private final PhotoChecks checks = new PhotoChecks(14, 50, 6, 12);
 
   @Test

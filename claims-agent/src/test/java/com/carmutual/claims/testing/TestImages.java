@@ -93,6 +93,51 @@ public final class TestImages {
     }
   }
 
+  private static byte[] cameraPhoto;
+
+  /**
+   * A photo as a phone camera writes it: 4000x3000, a gradient with per-pixel noise, JPEG at
+   * quality 0.95, about 6 MB. Made once per test JVM (a few seconds), never stored in the repository.
+   */
+  public static synchronized byte[] cameraPhoto() {
+    if (cameraPhoto == null) {
+      int w = 4000;
+      int h = 3000;
+      BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+      byte[] px = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
+      long state = 0x9E3779B97F4A7C15L;
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          state ^= state << 13;
+          state ^= state >>> 7;
+          state ^= state << 17;
+          int i = (y * w + x) * 3;
+          px[i] = (byte) clamp(x * 255 / w + (int) (state & 31) - 16);
+          px[i + 1] = (byte) clamp(y * 255 / h + (int) ((state >>> 8) & 31) - 16);
+          px[i + 2] = (byte) clamp(128 + (int) ((state >>> 16) & 31) - 16);
+        }
+      }
+      cameraPhoto = jpeg(img, 0.95f);
+    }
+    return cameraPhoto;
+  }
+
+  /** A JPEG comment segment (FF FE) to put after SOI, so copies of one photo differ in their bytes and hash. */
+  public static byte[] commentSegment(String text) {
+    byte[] t = text.getBytes(StandardCharsets.US_ASCII);
+    return ByteBuffer.allocate(4 + t.length).put((byte) 0xFF).put((byte) 0xFE).putShort((short) (2 + t.length)).put(t).array();
+  }
+
+  /** The JPEG with a comment segment inserted after SOI (a distinct copy of the same picture). */
+  public static byte[] withComment(byte[] jpeg, String text) {
+    byte[] com = commentSegment(text);
+    byte[] out = new byte[jpeg.length + com.length];
+    System.arraycopy(jpeg, 0, out, 0, 2);
+    System.arraycopy(com, 0, out, 2, com.length);
+    System.arraycopy(jpeg, 2, out, 2 + com.length, jpeg.length - 2);
+    return out;
+  }
+
   public static byte[] png(BufferedImage img) {
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       ImageIO.write(img, "png", out);

@@ -1,0 +1,28 @@
+package com.carmutual.claims.capacity;
+
+import com.carmutual.shared.problem.Problem;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * A request the bounded request pool ({@link RequestPool}) could not take: 503 with
+ * {@code Retry-After} rather than a queue that grows with the load.
+ */
+@Produces(Problem.MEDIA_TYPE)
+@Singleton
+final class RejectedRequestHandler implements ExceptionHandler<RejectedExecutionException, HttpResponse<Problem>> {
+  private final BusyHandler busy;
+
+  RejectedRequestHandler(BusyHandler busy) {
+    this.busy = busy;
+  }
+
+  @Override
+  public HttpResponse<Problem> handle(HttpRequest request, RejectedExecutionException exception) {
+    return busy.handle(request, new Busy("claims-agent is handling as many requests as it is configured for; retry shortly", 2));
+  }
+}
