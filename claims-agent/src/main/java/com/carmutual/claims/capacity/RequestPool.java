@@ -23,6 +23,8 @@ public class RequestPool {
   /** The executor's name for {@code @ExecuteOn}. */
   public static final String NAME = "claims-requests";
 
+  private volatile ThreadPoolExecutor pool;
+
   @Singleton
   @Named(NAME)
   @Bean(preDestroy = "shutdownNow")
@@ -33,9 +35,16 @@ public class RequestPool {
       t.setDaemon(true);
       return t;
     };
-    ThreadPoolExecutor pool =
+    ThreadPoolExecutor executor =
         new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), factory, new ThreadPoolExecutor.AbortPolicy());
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
+    executor.allowCoreThreadTimeOut(true);
+    this.pool = executor;
+    return executor;
+  }
+
+  /** Requests waiting in the queue now (for operators and tests). */
+  public int waiting() {
+    ThreadPoolExecutor p = pool;
+    return p == null ? 0 : p.getQueue().size();
   }
 }

@@ -43,7 +43,8 @@ import javax.imageio.stream.ImageOutputStream;
  */
 @Singleton
 public class PhotoDecoder {
-  private final Semaphore permits;
+  /** Package-private so a test can hold every permit. */
+  final Semaphore permits;
   private final Duration wait;
   private final long maxPixels;
   private final int visionLongSide;

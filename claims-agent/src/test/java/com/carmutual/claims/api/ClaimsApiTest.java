@@ -122,6 +122,7 @@ class ClaimsApiTest {
     var conflict = failure(() -> post(report("Passenger door dented."), key));
     assertEquals(409, conflict.getStatus().getCode());
     assertTrue(conflict.getResponse().getBody(String.class).orElse("").contains("idempotency-key-reused"));
+    assertFalse(conflict.getResponse().getBody(String.class).orElse("").contains(first), "the conflict names no claim");
     assertEquals(before[0], claims.counts()[0]);
   }
 
@@ -272,5 +273,33 @@ class ClaimsApiTest {
     JsonNode priced = json(http.toBlocking().retrieve(HttpRequest.POST("/v1/nodes/claims.price",
         "{\"vehicle\":" + vehicle + ",\"lines\":" + mapper.writeValueAsString(plan.get("lines")) + "}").bearerAuth("test-key")));
     assertTrue(dec(priced.get("totals").get("grossTotal")).signum() > 0);
+  }
+
+  @Test
+  void queueIsPagedInSqlAndBadPageParametersAre400ProblemsNamingTheParameter() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      post(report("Hood dented " + i + "."), null);
+    }
+    JsonNode first = json(get("/v1/claims?limit=2"));
+    JsonNode second = json(get("/v1/claims?limit=2&offset=2"));
+    assertEquals(2, first.size());
+    assertEquals(2, second.size());
+    List<String> ids = new ArrayList<>();
+    for (JsonNode page : List.of(first, second)) {
+      page.values().forEach(c -> ids.add(c.get("id").getStringValue()));
+    }
+    assertEquals(4, ids.stream().distinct().count(), "pages do not overlap: " + ids);
+    assertTrue(first.get(0).get("createdAt").getStringValue().compareTo(second.get(1).get("createdAt").getStringValue()) >= 0, "newest first");
+    JsonNode oldest = json(get("/v1/claims?sort=oldest&limit=1"));
+    assertTrue(oldest.get(0).get("createdAt").getStringValue().compareTo(first.get(0).get("createdAt").getStringValue()) <= 0);
+    assertEquals(0, json(get("/v1/claims?status=approved&flag=NO_SUCH_FLAG")).size());
+
+    for (String bad : List.of("limit=0", "limit=501", "limit=abc", "offset=-1", "offset=100001", "sort=cheapest", "status=lost", "flag=DROP%20TABLE")) {
+      var e = failure(() -> get("/v1/claims?" + bad));
+      assertEquals(400, e.getStatus().getCode(), bad);
+      assertTrue(e.getResponse().getContentType().map(MediaType::toString).orElse("").contains("problem+json"), bad);
+      String name = bad.substring(0, bad.indexOf('='));
+      assertTrue(e.getResponse().getBody(String.class).orElse("").contains("\"" + name + "\""), bad + " names " + name);
+    }
   }
 }
