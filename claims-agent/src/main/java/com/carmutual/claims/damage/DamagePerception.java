@@ -2,6 +2,7 @@ package com.carmutual.claims.damage;
 
 import com.carmutual.claims.taxonomy.Part;
 import com.carmutual.claims.taxonomy.Taxonomy;
+import com.carmutual.shared.gateway.GatewayCatalog;
 import com.carmutual.shared.gateway.ImageInput;
 import com.carmutual.shared.gateway.LlmException;
 import com.carmutual.shared.gateway.LlmGateway;
@@ -33,13 +34,32 @@ public class DamagePerception {
   private static final Set<String> SEVERITIES = Set.of("minor", "moderate", "severe");
 
   private final LlmGateway gateway;
+  private final GatewayCatalog catalog;
   private final TextDamageReader reader;
   private final Taxonomy taxonomy;
 
-  DamagePerception(LlmGateway gateway, TextDamageReader reader, Taxonomy taxonomy) {
+  DamagePerception(LlmGateway gateway, GatewayCatalog catalog, TextDamageReader reader, Taxonomy taxonomy) {
     this.gateway = gateway;
+    this.catalog = catalog;
     this.reader = reader;
     this.taxonomy = taxonomy;
+  }
+
+  /**
+   * Whether a call now would reach a model that can look at photos: the route version in force has
+   * a target other than {@code local}. When not, the photos' vision copies are not even read.
+   */
+  public boolean seesPhotos() {
+    String version;
+    try {
+      version = catalog.effective(TASK).routeVersion();
+    } catch (LlmException e) {
+      return false; // a route version that is not configured: the call itself fails and falls back to the text
+    }
+    return catalog.task(TASK)
+        .flatMap(t -> t.routes().stream().filter(r -> r.version().equals(version)).findFirst())
+        .map(r -> r.targets().stream().anyMatch(target -> !"local".equals(target.provider())))
+        .orElse(false);
   }
 
   /**

@@ -52,6 +52,7 @@ public class EstimateService {
 
   private final EstimateVersionRepository versions;
   private final EstimatePipeline pipeline;
+  private final DamagePerception perception;
   private final ClaimService claims;
   private final Pricer pricer;
   private final TotalLossCheck totalLoss;
@@ -64,6 +65,7 @@ public class EstimateService {
   EstimateService(
       EstimateVersionRepository versions,
       EstimatePipeline pipeline,
+      DamagePerception perception,
       ClaimService claims,
       Pricer pricer,
       TotalLossCheck totalLoss,
@@ -74,6 +76,7 @@ public class EstimateService {
       TransactionOperations<Connection> tx) {
     this.versions = versions;
     this.pipeline = pipeline;
+    this.perception = perception;
     this.claims = claims;
     this.pricer = pricer;
     this.totalLoss = totalLoss;
@@ -91,7 +94,7 @@ public class EstimateService {
       return parse(latest.get());
     }
     Claim claim = claims.get(claimId);
-    Estimate machine = pipeline.run(claim, claims.visionImages(claimId));
+    Estimate machine = pipeline.run(claim, perception.seesPhotos() ? claims.visionImages(claimId) : List.of());
     try {
       store(machine);
       return machine;
