@@ -1,11 +1,14 @@
 package com.carmutual.claims.capacity;
 
+import com.carmutual.shared.problem.BusyException;
 import com.carmutual.shared.problem.Problem;
+import com.carmutual.shared.problem.ProblemResponses;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -15,14 +18,9 @@ import java.util.concurrent.RejectedExecutionException;
 @Produces(Problem.MEDIA_TYPE)
 @Singleton
 final class RejectedRequestHandler implements ExceptionHandler<RejectedExecutionException, HttpResponse<Problem>> {
-  private final BusyHandler busy;
-
-  RejectedRequestHandler(BusyHandler busy) {
-    this.busy = busy;
-  }
-
   @Override
   public HttpResponse<Problem> handle(HttpRequest request, RejectedExecutionException exception) {
-    return busy.handle(request, new Busy("claims-agent is handling as many requests as it is configured for; retry shortly", 2));
+    return ProblemResponses.of(request,
+        new BusyException("busy", "claims-agent is handling as many requests as it is configured for; retry shortly", Duration.ofSeconds(2)));
   }
 }

@@ -1,6 +1,6 @@
 package com.carmutual.claims.photo;
 
-import com.carmutual.claims.capacity.Busy;
+import com.carmutual.shared.problem.BusyException;
 import com.carmutual.shared.problem.ProblemException;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
@@ -35,7 +35,7 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * Decodes photos with bounded memory and concurrency: at most {@code claims.photo.max-concurrent-decodes}
  * decodes run at once (a caller that gets no permit within {@code claims.photo.decode-wait} is
- * answered {@link Busy}); the header's pixel count is checked before decoding; and a large photo is
+ * answered {@link BusyException}); the header's pixel count is checked before decoding; and a large photo is
  * decoded subsampled ({@link ImageReadParam#setSourceSubsampling}), at about twice the vision size
  * at most, never at full resolution. One decode gives the dHash, the thumbnail for the adjusters'
  * page and the copy sent to a vision model: JPEG, long side at most {@code claims.vision.long-side},
@@ -73,7 +73,7 @@ public class PhotoDecoder {
 
   /**
    * Decodes the JPEG or PNG {@code file} once (under a permit), writes the wanted renditions and
-   * returns its dHash. A problem (422) when it cannot be decoded, {@link Busy} when no permit came.
+   * returns its dHash. A problem (422) when it cannot be decoded, {@link BusyException} when no permit came.
    */
   public String render(String name, Path file, Outputs outputs) {
     acquire(name);
@@ -129,11 +129,11 @@ public class PhotoDecoder {
   private void acquire(String name) {
     try {
       if (!permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new Busy("photo " + name + " cannot be decoded now: every photo decoder is busy; retry shortly", Math.max(1, wait.toSeconds()));
+        throw new BusyException("busy", "photo " + name + " cannot be decoded now: every photo decoder is busy; retry shortly", wait);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new Busy("interrupted while waiting for a photo decoder", 1);
+      throw new BusyException("busy", "interrupted while waiting for a photo decoder", Duration.ofSeconds(1));
     }
   }
 
