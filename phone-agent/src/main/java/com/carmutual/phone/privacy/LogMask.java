@@ -13,7 +13,9 @@ public final class LogMask {
   private static final int KEEP = 4;
   private static final int MAX_TEXT = 500;
   /** A run of digits that may be a phone number: 7 or more digits with spaces, dots, dashes, brackets between. */
-  private static final Pattern PHONE = Pattern.compile("\\+?\\(?\\d(?:[\\s().-]{0,2}\\d){6,}");
+  private static final Pattern PHONE = Pattern.compile("(?<![\\w+])\\+?\\(?\\d(?:[\\s().-]{0,2}\\d){6,}(?!\\w)");
+  /** An ISO date, which the phone pattern would take for a number. */
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   /** A VIN: 17 letters and digits without I, O, Q. */
   private static final Pattern VIN = Pattern.compile("(?i)(?<![A-Z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Z0-9])");
 
@@ -52,7 +54,8 @@ public final class LogMask {
     while (m.find()) {
       String found = m.group();
       boolean isVin = vin && found.chars().anyMatch(Character::isDigit);
-      m.appendReplacement(out, Matcher.quoteReplacement(!vin ? phone(found) : isVin ? vin(found) : found));
+      String masked = vin ? (isVin ? vin(found) : found) : DATE.matcher(found.strip()).matches() ? found : phone(found);
+      m.appendReplacement(out, Matcher.quoteReplacement(masked));
     }
     m.appendTail(out);
     return out.toString();
