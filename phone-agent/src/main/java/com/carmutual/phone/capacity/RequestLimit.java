@@ -1,10 +1,10 @@
 package com.carmutual.phone.capacity;
 
+import com.carmutual.shared.problem.BusyException;
 import com.carmutual.shared.problem.ProblemResponses;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.HttpResponse;
@@ -77,8 +77,7 @@ final class RequestLimit implements HttpServerFilter, Ordered {
     if (twiml != null) {
       return HttpResponse.ok(twiml).contentType(MediaType.APPLICATION_XML_TYPE);
     }
-    return ProblemResponses.of(request, HttpStatus.SERVICE_UNAVAILABLE, "busy",
-            "phone-agent is answering " + limit + " requests already; try again shortly")
-        .header("Retry-After", String.valueOf(settings.retryAfterSeconds()));
+    return ProblemResponses.of(request,
+        new BusyException("busy", "phone-agent is answering " + limit + " requests already; try again shortly", settings.retryAfter()));
   }
 }

@@ -1,16 +1,17 @@
 package com.carmutual.vin.api;
 
+import com.carmutual.shared.problem.BusyException;
 import com.carmutual.shared.problem.ProblemResponses;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -45,9 +46,8 @@ final class RequestLimit implements HttpServerFilter, Ordered {
   @Override
   public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
     if (!permits.tryAcquire()) {
-      return Publishers.just(ProblemResponses.of(request, HttpStatus.SERVICE_UNAVAILABLE, "busy",
-              "vin-matching is answering " + limit + " requests already; try again shortly")
-          .header("Retry-After", String.valueOf(retryAfterSeconds)));
+      return Publishers.just(ProblemResponses.of(request, new BusyException("busy",
+          "vin-matching is answering " + limit + " requests already; try again shortly", Duration.ofSeconds(retryAfterSeconds))));
     }
     return Flux.from(chain.proceed(request)).doFinally(signal -> permits.release());
   }
