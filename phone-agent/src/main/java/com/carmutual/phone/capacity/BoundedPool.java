@@ -56,6 +56,11 @@ public final class BoundedPool implements Executor, AutoCloseable {
     return pool.getLargestPoolSize();
   }
 
+  /** Work running or waiting now. */
+  public int pending() {
+    return pool.getActiveCount() + pool.getQueue().size();
+  }
+
   /** Work waiting for a thread. */
   public int queued() {
     return pool.getQueue().size();

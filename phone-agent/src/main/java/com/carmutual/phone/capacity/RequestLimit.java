@@ -2,17 +2,19 @@ package com.carmutual.phone.capacity;
 
 import com.carmutual.shared.problem.BusyException;
 import com.carmutual.shared.problem.ProblemResponses;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +30,10 @@ import reactor.core.publisher.Flux;
 @Filter(patterns = {"/voice/**", "/v1/**"})
 final class RequestLimit implements HttpServerFilter, Ordered {
   private static final Logger LOG = LoggerFactory.getLogger(RequestLimit.class);
-  private static final long LOG_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+  private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
   private final Semaphore permits;
-  private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong lastLogged = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - LOG_EVERY_NANOS - 1);
+  private final AtomicLong refused = new AtomicLong();
+  private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS - 1);
   private final int limit;
   private final CapacitySettings settings;
   private final BusyTwiml busyTwiml;

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +56,7 @@ final class RelaySocket {
   private final Executor executor;
   private final int maxSessions;
   private final Map<String, RelayCall> sessions = new ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger open = new AtomicInteger();
 
   RelaySocket(CallService calls, TwilioSettings twilio, JsonMapper json, @Named(BoundedPool.RELAY) Executor executor,
       CapacitySettings capacity) {

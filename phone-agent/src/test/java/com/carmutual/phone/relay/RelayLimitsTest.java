@@ -88,26 +88,27 @@ class RelayLimitsTest {
     String path = start("CArelaybusy");
     try (RelayClient ws = new RelayClient(http, server.getPort(), path, null)) {
       ws.setup("CArelaybusy");
-      Thread.sleep(200); // setup is handled before the pool fills
+      for (int i = 0; i < 200 && pool.pending() > 0; i++) {
+        Thread.sleep(25); // setup is handled before the pool fills
+      }
+      assertEquals(0, pool.pending());
       int turn = store.find("CArelaybusy").orElseThrow().turn();
       CountDownLatch gate = new CountDownLatch(1);
-      int filled = 0;
-      try {
-        for (int i = 0; i < 5; i++) {
-          try {
-            pool.execute(() -> {
-              try {
-                gate.await(20, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
-            filled++;
-          } catch (RejectedExecutionException e) {
-            break;
-          }
+      Runnable blocker = () -> {
+        try {
+          gate.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
         }
-        assertEquals(2, filled, "one thread and one queue slot");
+      };
+      try {
+        pool.execute(blocker);
+        for (int i = 0; i < 200 && pool.queued() > 0; i++) {
+          Thread.sleep(25); // the one thread takes it
+        }
+        pool.execute(blocker);
+        assertEquals(1, pool.queued(), "one thread busy and one queue slot taken");
+        org.junit.jupiter.api.Assertions.assertThrows(RejectedExecutionException.class, () -> pool.execute(blocker));
         for (int i = 0; i < 20; i++) {
           List<JsonNode> reply = ws.prompt("Four", "en-US").reply();
           assertTrue(RelayClient.text(reply).contains("Could you say it again"), reply.toString());
