@@ -248,17 +248,23 @@ public final class CallService {
     }
   }
 
-  /** Twilio's status callback; unknown calls (never answered) still reach the listeners. */
+  /**
+   * Twilio's status callback, applied at most once and never backwards (see {@link CallStore#applyStatus});
+   * the listeners (campaign retries) hear only a callback that was applied. A call neither answered here
+   * nor placed by a campaign is unknown: refused with 404, nothing stored.
+   */
   public void status(Map<String, String> params) {
-    String callSid = params.get("CallSid");
-    if (callSid == null || callSid.isBlank()) {
-      throw ProblemException.badRequest("missing-call-sid", "CallSid is missing");
+    StatusCallback cb = StatusCallback.of(params);
+    boolean known = store.find(cb.callSid()).isPresent() || statusListeners.stream().anyMatch(l -> l.knows(cb.callSid()));
+    if (!known) {
+      LOG.warn("status callback {} for unknown call {} refused", cb.status(), cb.callSid());
+      throw new ProblemException(HttpStatus.NOT_FOUND, "unknown-call", "no call " + cb.callSid() + " was answered or placed here");
     }
-    String status = blankToNull(params.get("CallStatus"));
-    Integer duration = params.get("CallDuration") == null ? null : Integer.valueOf(params.get("CallDuration").trim());
-    store.updateStatus(callSid, status, duration, blankToNull(params.get("AnsweredBy")), clock.instant());
-    for (CallStatusListener l : statusListeners) {
-      l.onStatus(callSid, status, blankToNull(params.get("AnsweredBy")));
+    CallStore.StatusOutcome outcome = store.applyStatus(cb, clock.instant());
+    switch (outcome) {
+      case APPLIED -> statusListeners.forEach(l -> l.onStatus(cb.callSid(), cb.status(), cb.answeredBy()));
+      case REPEATED -> LOG.info("status callback {} of {} repeated; nothing changed", cb.status(), cb.callSid());
+      case OUT_OF_ORDER -> LOG.warn("status callback {} of {} comes after a later status; nothing changed", cb.status(), cb.callSid());
     }
   }
 

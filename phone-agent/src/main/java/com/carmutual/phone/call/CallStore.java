@@ -101,11 +101,50 @@ public final class CallStore {
         write(state), state.outcome(), now, callSid);
   }
 
-  /** Twilio's status callback: call status, duration and answering-machine verdict as far as given. */
-  public int updateStatus(String callSid, String status, Integer duration, String answeredBy, Instant now) {
-    return db.update("update phone_call set status = coalesce(?, status), duration_seconds = coalesce(?, duration_seconds),"
-            + " answered_by = coalesce(?, answered_by), updated_at = ? where call_sid = ?",
-        status, duration, answeredBy, now, callSid);
+  /** What became of a status callback. */
+  enum StatusOutcome {
+    /** Stored, and the call record updated. */
+    APPLIED,
+    /** The same callback (CallSid, CallStatus, sequence) was applied before: nothing changed. */
+    REPEATED,
+    /** An earlier status than one already applied, or anything after the call ended: nothing changed. */
+    OUT_OF_ORDER
+  }
+
+  /**
+   * Applies a status callback at most once and never backwards: in one transaction (the call's row
+   * locked) it is recorded under its key and the call's status, duration and answering-machine verdict
+   * updated as far as given.
+   */
+  StatusOutcome applyStatus(StatusCallback cb, Instant now) {
+    try {
+      return db.tx(c -> {
+        List<String> statuses = new java.util.ArrayList<>(
+            Db.query(c, "select status from phone_call where call_sid = ? for update", rs -> rs.getString(1), cb.callSid()));
+        boolean repeated = !Db.query(c, "select 1 from phone_call_status_event where call_sid = ? and call_status = ? and event_key = ?",
+            rs -> 1, cb.callSid(), cb.status(), cb.eventKey()).isEmpty();
+        if (repeated) {
+          return StatusOutcome.REPEATED;
+        }
+        statuses.addAll(Db.query(c, "select call_status from phone_call_status_event where call_sid = ?", rs -> rs.getString(1), cb.callSid()));
+        int highest = statuses.stream().mapToInt(StatusCallback::rank).max().orElse(-1);
+        boolean ended = statuses.stream().anyMatch(StatusCallback::isFinal);
+        if (ended || StatusCallback.rank(cb.status()) < highest) {
+          return StatusOutcome.OUT_OF_ORDER;
+        }
+        Db.update(c, "insert into phone_call_status_event (call_sid, call_status, event_key, duration_seconds, answered_by, received_at)"
+            + " values (?, ?, ?, ?, ?, ?)", cb.callSid(), cb.status(), cb.eventKey(), cb.durationSeconds(), cb.answeredBy(), now);
+        Db.update(c, "update phone_call set status = ?, duration_seconds = coalesce(?, duration_seconds),"
+                + " answered_by = coalesce(?, answered_by), updated_at = ? where call_sid = ?",
+            cb.status(), cb.durationSeconds(), cb.answeredBy(), now, cb.callSid());
+        return StatusOutcome.APPLIED;
+      });
+    } catch (Db.DbException e) {
+      if (e.duplicateKey()) {
+        return StatusOutcome.REPEATED; // the same callback, applied by a concurrent request
+      }
+      throw e;
+    }
   }
 
   public List<StoredCall> recent(int limit) {

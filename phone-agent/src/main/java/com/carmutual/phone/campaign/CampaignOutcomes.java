@@ -60,6 +60,11 @@ final class CampaignOutcomes implements CallEndHook, CallStatusListener {
   }
 
   @Override
+  public boolean knows(String callSid) {
+    return store.db().tx(c -> store.byCall(c, callSid).isPresent());
+  }
+
+  @Override
   public void onStatus(String callSid, String callStatus, String answeredBy) {
     if (callStatus == null || !NOT_REACHED.contains(callStatus)) {
       return;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import com.carmutual.phone.privacy.LogMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,7 +121,7 @@ final class Campaigns {
         store.move(campaignId, t.seq(), CALLING, CALLING, t.attempts() + 1, callSid, now.plus(Duration.ofMinutes(30)), "placed", now);
         placed++;
       } catch (RuntimeException ex) {
-        LOG.warn("campaign {} could not call target {}: {}", campaignId, t.seq(), ex.getMessage());
+        LOG.warn("campaign {} could not call target {} ({}): {}", campaignId, t.seq(), LogMask.phone(t.number()), LogMask.text(ex.getMessage()));
         retryOrFail(c, t.seq(), CALLING, t.attempts() + 1, zone, "not placed: " + ex.getMessage(), FAILED, now);
       }
     }

@@ -5,7 +5,9 @@ import com.carmutual.phone.call.Db;
 import com.carmutual.phone.call.StoredCall;
 import com.carmutual.phone.dialogue.CallState;
 import com.carmutual.phone.script.Script;
+import com.carmutual.phone.privacy.LogMask;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.annotation.PreDestroy;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -20,8 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,11 +46,15 @@ public final class ClaimOutbox implements CallEndHook {
   private final ClaimFiler filer;
   private final JsonMapper json;
   private final Clock clock;
-  private final ExecutorService kicker = Executors.newSingleThreadExecutor(r -> {
+  /**
+   * Delivers right after a call's last turn commits: one thread and one waiting pass at most. A pass
+   * delivers every due row, so a kick that finds one already waiting is dropped, never queued.
+   */
+  private final ThreadPoolExecutor kicker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1), r -> {
     Thread t = new Thread(r, "phone-claim-outbox");
     t.setDaemon(true);
     return t;
-  });
+  }, new ThreadPoolExecutor.DiscardPolicy());
   private final boolean deliverOnCommit;
 
   ClaimOutbox(Db db, ClaimFiler filer, JsonMapper json, Clock clock,
@@ -80,8 +87,26 @@ public final class ClaimOutbox implements CallEndHook {
   @Override
   public void afterCommit(String callSid) {
     if (deliverOnCommit) {
-      kicker.submit(this::deliverDue);
+      kicker.execute(this::deliverQuietly);
     }
+  }
+
+  private void deliverQuietly() {
+    try {
+      deliverDue();
+    } catch (RuntimeException e) {
+      LOG.warn("claim outbox pass failed: {}", LogMask.text(e.getMessage()));
+    }
+  }
+
+  /** Passes waiting to run (at most one). */
+  int waitingPasses() {
+    return kicker.getQueue().size();
+  }
+
+  @PreDestroy
+  void stop() {
+    kicker.shutdownNow();
   }
 
   /** The claims-agent report built from a call's fields. */
@@ -132,12 +157,13 @@ public final class ClaimOutbox implements CallEndHook {
       } catch (ClaimFiler.ClaimRefusedException e) {
         db.update("update phone_claim_outbox set status = 'rejected', attempts = ?, last_error = ?, updated_at = ? where call_sid = ?",
             attempts, e.getMessage(), clock.instant(), callSid);
-        LOG.error("claim for call {} REJECTED by claims-agent (HTTP {}), not retried; needs a person: {}", callSid, e.status(), e.getMessage());
+        LOG.error("claim for call {} REJECTED by claims-agent (HTTP {}), not retried; needs a person: {}", callSid, e.status(),
+            LogMask.text(e.getMessage()));
       } catch (RuntimeException e) {
         Duration backoff = Duration.ofSeconds(Math.min(MAX_BACKOFF.toSeconds(), 30L << Math.min(attempts - 1, 10)));
         db.update("update phone_claim_outbox set status = 'pending', attempts = ?, last_error = ?, next_attempt_at = ?,"
             + " updated_at = ? where call_sid = ?", attempts, e.getMessage(), clock.instant().plus(backoff), clock.instant(), callSid);
-        LOG.warn("claim for call {} not filed (attempt {}), retrying in {}: {}", callSid, attempts, backoff, e.getMessage());
+        LOG.warn("claim for call {} not filed (attempt {}), retrying in {}: {}", callSid, attempts, backoff, LogMask.text(e.getMessage()));
       }
     }
     return filed;

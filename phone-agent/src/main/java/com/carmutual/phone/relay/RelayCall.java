@@ -16,6 +16,7 @@ final class RelayCall {
   volatile Integer numDigits;
   final StringBuilder keys = new StringBuilder();
   final AtomicInteger generation = new AtomicInteger();
+  private final AtomicInteger waiting = new AtomicInteger();
   private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
   RelayCall(String script, String lang) {
@@ -23,8 +24,29 @@ final class RelayCall {
     this.lang = lang;
   }
 
-  /** Runs {@code work} after everything queued before it on this session. */
-  synchronized void then(Runnable work, java.util.concurrent.Executor executor) {
-    tail = tail.handle((ok, err) -> null).thenRunAsync(work, executor);
+  /**
+   * Runs {@code work} after everything queued before it on this session; false (and nothing queued)
+   * when {@code maxWaiting} messages of this session already wait. When the executor refuses the work
+   * (its threads and queue are full), {@code refused} runs instead.
+   */
+  synchronized boolean then(Runnable work, java.util.concurrent.Executor executor, int maxWaiting, Runnable refused) {
+    if (waiting.get() >= maxWaiting) {
+      return false;
+    }
+    waiting.incrementAndGet();
+    tail = tail.handle((ok, err) -> null)
+        .thenRunAsync(() -> {
+          waiting.decrementAndGet();
+          work.run();
+        }, executor)
+        .exceptionally(err -> {
+          Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+          if (cause instanceof java.util.concurrent.RejectedExecutionException) {
+            waiting.decrementAndGet();
+            refused.run();
+          }
+          return null;
+        });
+    return true;
   }
 }

@@ -1,13 +1,15 @@
 package com.carmutual.phone.relay;
 
 import com.carmutual.phone.call.CallService;
+import com.carmutual.phone.capacity.BoundedPool;
+import com.carmutual.phone.capacity.CapacitySettings;
+import com.carmutual.phone.privacy.LogMask;
 import com.carmutual.phone.dialogue.Reply;
 import com.carmutual.phone.twilio.TwilioSettings;
 import com.carmutual.phone.twilio.TwilioSignature;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.annotation.OnClose;
@@ -20,7 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +40,8 @@ import org.slf4j.LoggerFactory;
 final class RelaySocket {
   private static final Logger LOG = LoggerFactory.getLogger(RelaySocket.class);
   private static final int MAX_MESSAGE = 64 * 1024;
+  /** Messages of one session waiting to be handled; Twilio sends one prompt a turn, so more is abuse. */
+  static final int MAX_WAITING_PER_SESSION = 8;
   private static final java.util.concurrent.locks.Lock[] CALL_LOCKS = new java.util.concurrent.locks.Lock[64];
 
   static {
@@ -48,14 +53,18 @@ final class RelaySocket {
   private final CallService calls;
   private final TwilioSettings twilio;
   private final JsonMapper json;
-  private final ExecutorService executor;
+  private final Executor executor;
+  private final int maxSessions;
   private final Map<String, RelayCall> sessions = new ConcurrentHashMap<>();
+  private final AtomicInteger open = new AtomicInteger();
 
-  RelaySocket(CallService calls, TwilioSettings twilio, JsonMapper json, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+  RelaySocket(CallService calls, TwilioSettings twilio, JsonMapper json, @Named(BoundedPool.RELAY) Executor executor,
+      CapacitySettings capacity) {
     this.calls = calls;
     this.twilio = twilio;
     this.json = json;
     this.executor = executor;
+    this.maxSessions = capacity.relaySessions();
   }
 
   @OnOpen
@@ -68,6 +77,12 @@ final class RelaySocket {
         && !TwilioSignature.valid(twilio.authToken(), httpsUrl, Map.of(), signature)) {
       LOG.warn("refused ConversationRelay handshake for {} with {} signature", url, signature == null ? "no" : "a bad");
       session.close(CloseReason.POLICY_VIOLATION);
+      return;
+    }
+    if (open.incrementAndGet() > maxSessions) {
+      open.decrementAndGet();
+      LOG.warn("{} ConversationRelay sessions open already: refused one more (1013, try again later)", maxSessions);
+      session.close(CloseReason.TRY_AGAIN_LATER);
       return;
     }
     String lang = request.getParameters().getFirst("lang").orElse("en");
@@ -92,12 +107,36 @@ final class RelaySocket {
       call.generation.incrementAndGet(); // stop the reply being sent now; the next prompt is answered
       return;
     }
-    call.then(() -> handle(call, type, m, session), executor);
+    boolean queued = call.then(() -> handle(call, type, m, session), executor, MAX_WAITING_PER_SESSION, () -> busy(call, type, session));
+    if (!queued) {
+      LOG.warn("ConversationRelay session of {} sent {} messages ahead of its answers; dropped a {}", call.callSid,
+          MAX_WAITING_PER_SESSION, type);
+    }
+  }
+
+  /** No thread free for a turn: the caller is asked to say it again; the call's state is untouched. */
+  private void busy(RelayCall call, String type, WebSocketSession session) {
+    LOG.warn("ConversationRelay pool is full: {} of {} not handled", type, call.callSid);
+    if ("prompt".equals(type) || "dtmf".equals(type)) {
+      try {
+        session.sendAsync(json.writeValueAsString(Map.of("type", "text", "token", "en".equals(call.lang)
+            ? "Sorry, I missed that. Could you say it again?" : "抱歉，我没听清，请再说一遍。", "last", true)));
+      } catch (IOException e) {
+        LOG.info("could not send to ConversationRelay: {}", e.getMessage());
+      }
+    }
   }
 
   @OnClose
   void close(WebSocketSession session) {
-    sessions.remove(session.getId());
+    if (sessions.remove(session.getId()) != null) {
+      open.decrementAndGet();
+    }
+  }
+
+  /** Sessions open now. */
+  int openSessions() {
+    return open.get();
   }
 
   private void handle(RelayCall call, String type, Map<String, Object> m, WebSocketSession session) {
@@ -125,11 +164,11 @@ final class RelaySocket {
           }
         }
         case "dtmf" -> dtmf(call, String.valueOf(m.get("digit")), session);
-        case "error" -> LOG.warn("ConversationRelay reported an error on {}: {}", call.callSid, m.get("description"));
+        case "error" -> LOG.warn("ConversationRelay reported an error on {}: {}", call.callSid, LogMask.text(String.valueOf(m.get("description"))));
         default -> LOG.debug("ConversationRelay message {} ignored", type);
       }
     } catch (RuntimeException e) {
-      LOG.warn("ConversationRelay turn of {} failed", call.callSid, e);
+      LOG.warn("ConversationRelay turn of {} failed ({}: {})", call.callSid, e.getClass().getSimpleName(), LogMask.text(e.getMessage()));
       send(session, Map.of("type", "text", "token", "en".equals(call.lang)
           ? "Sorry, something went wrong. Please say that again." : "抱歉，出了点问题，请再说一遍。", "last", true));
     }

@@ -53,6 +53,38 @@ public final class TwiML {
         + "<Language code=\"en-US\"/><Language code=\"zh-CN\"/></ConversationRelay></Connect></Response>";
   }
 
+  /**
+   * phone-agent is too busy for this webhook: apologise (in the line's language when the URL names it,
+   * else in English and Chinese), pause, and ask {@code retryUrl} again.
+   */
+  public static String busy(String lang, String retryUrl) {
+    StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>");
+    apologise(x, lang, "Sorry, one moment please.", "抱歉，请稍等。");
+    x.append("<Pause length=\"2\"/><Redirect method=\"POST\">").append(escape(retryUrl)).append("</Redirect>");
+    return x.append("</Response>").toString();
+  }
+
+  /** Still too busy after several tries: hand over to the human line if there is one, else end politely. */
+  public static String busyGiveUp(String lang, String transferNumber) {
+    StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>");
+    if (transferNumber != null && !transferNumber.isBlank()) {
+      apologise(x, lang, "Sorry for the wait. Let me put you through to a colleague.", "抱歉让您久等，现在为您转接人工服务。");
+      x.append("<Dial timeout=\"30\"><Number>").append(escape(transferNumber)).append("</Number></Dial>");
+    } else {
+      apologise(x, lang, "Sorry, we cannot take your call right now. Please call again in a few minutes.", "抱歉，现在无法接听，请几分钟后再拨。");
+    }
+    return x.append("<Hangup/></Response>").toString();
+  }
+
+  private static void apologise(StringBuilder x, String lang, String en, String zh) {
+    if (!"zh".equals(lang)) {
+      x.append("<Say language=\"en-US\">").append(escape(en)).append("</Say>");
+    }
+    if (!"en".equals(lang)) {
+      x.append("<Say language=\"cmn-Hans-CN\">").append(escape(zh)).append("</Say>");
+    }
+  }
+
   private static void say(StringBuilder x, Reply reply, String language) {
     for (String s : reply.say()) {
       x.append("<Say language=\"").append(language).append("\">").append(escape(s)).append("</Say>");

@@ -5,13 +5,16 @@ import com.carmutual.shared.gateway.LlmException;
 import com.carmutual.shared.gateway.LlmGateway;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
+import jakarta.inject.Named;
+import com.carmutual.phone.capacity.BoundedPool;
+import com.carmutual.phone.privacy.LogMask;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -31,19 +34,15 @@ public final class Understanding {
   private final LlmGateway gateway;
   private final Duration deadline;
   private final DeterministicExtractor fallback = new DeterministicExtractor();
-  private final ExecutorService executor =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "phone-extract");
-            t.setDaemon(true);
-            return t;
-          });
+  private final Executor executor;
 
   private final boolean viaGateway;
 
   Understanding(LlmGateway gateway, @Value("${phone.extract.deadline:4s}") Duration deadline,
-      @Value("${phone.extract.mode:auto}") String mode, Environment environment) {
+      @Value("${phone.extract.mode:auto}") String mode, Environment environment,
+      @Named(BoundedPool.EXTRACT) Executor executor) {
     this.gateway = gateway;
+    this.executor = executor;
     this.deadline = deadline;
     this.viaGateway = switch (mode) {
       case "gateway" -> true;
@@ -68,13 +67,18 @@ public final class Understanding {
       return fallback.extract(input);
     }
     Optional<CallScope.Scope> scope = CallScope.current();
-    CompletableFuture<Extraction> call =
-        CompletableFuture.supplyAsync(
-            () ->
-                scope
-                    .map(s -> CallScope.within(s.runId(), s.node(), () -> gateway.structured(TASK, input, Extraction.class)))
-                    .orElseGet(() -> gateway.structured(TASK, input, Extraction.class)),
-            executor);
+    CompletableFuture<Extraction> call;
+    try {
+      call = CompletableFuture.supplyAsync(
+          () ->
+              scope
+                  .map(s -> CallScope.within(s.runId(), s.node(), () -> gateway.structured(TASK, input, Extraction.class)))
+                  .orElseGet(() -> gateway.structured(TASK, input, Extraction.class)),
+          executor);
+    } catch (RejectedExecutionException e) {
+      LOG.warn("phone.extract pool is full; using the deterministic parsers for this turn");
+      return fallback.extract(input);
+    }
     try {
       Extraction out = call.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
       return out == null || out.values() == null ? fallback.extract(input) : out;
@@ -85,7 +89,9 @@ public final class Understanding {
       if (e.getCause() instanceof LlmException le) {
         LOG.info("phone.extract failed ({}); using the deterministic parsers", le.kind());
       } else {
-        LOG.warn("phone.extract failed; using the deterministic parsers", e.getCause());
+        // the message of an unexpected failure may quote the caller's words: class and masked message only
+        LOG.warn("phone.extract failed ({}: {}); using the deterministic parsers", e.getCause().getClass().getSimpleName(),
+            LogMask.text(e.getCause().getMessage()));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

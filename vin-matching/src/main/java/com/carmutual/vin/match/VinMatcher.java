@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +38,7 @@ public class VinMatcher {
   private final LlmGateway gateway;
   private final MatchSettings settings;
   private final MatchProbability probability = MatchProbability.load();
-  private final Map<String, float[]> modelVectors = new ConcurrentHashMap<>();
+  private final ModelVectors modelVectors;
 
   VinMatcher(VinDecoder decoder, Catalog catalog, Workflows workflows, LlmGateway gateway, MatchSettings settings) {
     this.decoder = decoder;
@@ -47,6 +46,7 @@ public class VinMatcher {
     this.workflows = workflows;
     this.gateway = gateway;
     this.settings = settings;
+    this.modelVectors = new ModelVectors(ModelVectors.MAX_NAMES, gateway::embed);
   }
 
   /** Candidate rows of the vehicle's make and year with their model-family scores. */
@@ -194,27 +194,14 @@ public class VinMatcher {
   }
 
   private float[] vector(String name) {
-    float[] v = modelVectors.get(name);
-    if (v == null) {
-      v = gateway.embed(List.of(name)).get(0);
-      modelVectors.put(name, v);
-    }
-    return v;
+    return modelVectors.of(name);
   }
 
   /** Warms the embedding cache with every catalog model name (one batch call). */
   public void cacheCatalogVectors() {
     Set<String> names = new HashSet<>();
     catalog.rows().forEach(r -> names.add(Names.key(r.model())));
-    names.removeAll(modelVectors.keySet());
-    if (names.isEmpty()) {
-      return;
-    }
-    List<String> list = new ArrayList<>(names);
-    List<float[]> vectors = gateway.embed(list);
-    for (int i = 0; i < list.size(); i++) {
-      modelVectors.put(list.get(i), vectors.get(i));
-    }
+    modelVectors.warm(names);
   }
 
   private List<Weighed> rerank(DecodedVin d, String hint, List<Weighed> remaining, List<Weighed> all,
