@@ -21,7 +21,8 @@
 #   TRINO_QUERY_MEMORY    query.max-memory and per node (default 1GB; keep it under ~70% of the heap)
 #   TRINO_MEMORY_DATA     memory catalog's memory.max-data-per-node (default 512MB)
 #   TRINO_POSTGRES_URL    the postgresql catalog's database (default jdbc:postgresql://127.0.0.1:5432/t2d_trino_source)
-#   TRINO_POSTGRES_USER   its user (default postgres; trust authentication on loopback, no password)
+#   TRINO_POSTGRES_USER   its user (default postgres)
+#   TRINO_POSTGRES_PASSWORD  its password, if any (read by the server from its environment, never written to a file)
 #   TRINO_START_TIMEOUT   seconds to wait for the server to accept queries (default 180)
 #   TRINO_MVN_ARGS        extra Maven arguments for the one-time download (e.g. -Dmaven.repo.local=...)
 set -euo pipefail
@@ -145,6 +146,9 @@ connector.name=postgresql
 connection-url=$pg_url
 connection-user=$pg_user
 EOF
+  if [ -n "${TRINO_POSTGRES_PASSWORD:-}" ]; then
+    echo 'connection-password=${ENV:TRINO_POSTGRES_PASSWORD}' >>"$etc/catalog/postgresql.properties"
+  fi
 }
 
 start() {
