@@ -1,6 +1,7 @@
 package com.carmutual.text2data.warehouse;
 
 import com.carmutual.shared.testing.PostgresSupport;
+import com.carmutual.text2data.compile.Dialect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -64,6 +65,16 @@ public final class TrinoSupport {
   /** A connection to the demo warehouse on Trino, as the tests' user. */
   public static Connection connect() throws SQLException {
     return DriverManager.getConnection(demoWarehouseUrl(), USER, null);
+  }
+
+  /** The compiler's Trino dialect once it has one; until then Trino runs the PostgreSQL SQL, which shows where they differ. */
+  public static Dialect dialect() {
+    for (Dialect d : Dialect.values()) {
+      if (d.name().equals("TRINO")) {
+        return d;
+      }
+    }
+    return Dialect.POSTGRES;
   }
 
   static int port() {
