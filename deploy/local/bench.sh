@@ -157,7 +157,7 @@ run_one() {
         run_junit "$module" "$class" -Dbenchmark=true -Devents=1 -Druns=1 -Dengines=postgres "$@"
       else
         # Trino's memory catalog holds the scaled copy: give the server room (the script restarts it)
-        TRINO_XMX="${TRINO_XMX:-10G}" TRINO_QUERY_MEMORY="${TRINO_QUERY_MEMORY:-6GB}" TRINO_MEMORY_DATA="${TRINO_MEMORY_DATA:-6GB}" \
+        TRINO_XMX="${TRINO_XMX:-8G}" TRINO_QUERY_MEMORY="${TRINO_QUERY_MEMORY:-4GB}" TRINO_MEMORY_DATA="${TRINO_MEMORY_DATA:-4GB}" \
           run_junit "$module" "$class" -Dbenchmark=true -Devents=10000000 "$@"
       fi ;;
     phone-relay)

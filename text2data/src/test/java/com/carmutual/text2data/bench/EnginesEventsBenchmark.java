@@ -14,6 +14,7 @@ import com.carmutual.text2data.query.SemanticQuery;
 import com.carmutual.text2data.warehouse.TrinoSupport;
 import com.carmutual.text2data.warehouse.Warehouse;
 import com.carmutual.text2data.warehouse.WarehouseConfig;
+import com.carmutual.text2data.warehouse.WarehouseException;
 import com.carmutual.text2data.warehouse.WarehouseLoader;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,6 +43,7 @@ import org.opentest4j.TestAbortedException;
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class EnginesEventsBenchmark {
   private static final LocalDate AS_OF = LocalDate.parse("2025-06-18");
+  private static final List<String> FAILURES = new ArrayList<>();
 
   record Question(String label, SemanticQuery query, LocalDate asOf) {}
 
@@ -66,6 +68,7 @@ class EnginesEventsBenchmark {
       }
     }
     assertTrue(measured > 0, "no engine could run here");
+    assertTrue(FAILURES.isEmpty(), FAILURES.size() + " questions failed:\n" + String.join("\n", FAILURES));
   }
 
   private static void onPostgres(List<Question> mix, long target, int runs) throws Exception {
@@ -164,14 +167,21 @@ class EnginesEventsBenchmark {
     List<Long> warm = new ArrayList<>();
     List<Long> eventWarm = new ArrayList<>();
     long cold = 0;
+    List<String> failed = new ArrayList<>();
     System.out.printf("| engine | question | cold ms | warm p50 ms | warm max ms |%n|---|---|---|---|---|%n");
     for (Question q : mix) {
       CompiledQuery cq = tw.compiler.compile(q.query(), dialect, q.asOf());
       List<Long> ms = new ArrayList<>();
-      for (int i = 0; i <= runs; i++) {
-        long t = System.nanoTime();
-        w.execute(cq);
-        ms.add((System.nanoTime() - t) / 1_000_000);
+      try {
+        for (int i = 0; i <= runs; i++) {
+          long t = System.nanoTime();
+          w.execute(cq);
+          ms.add((System.nanoTime() - t) / 1_000_000);
+        }
+      } catch (WarehouseException e) {
+        failed.add(q.label() + ": " + e.getMessage());
+        System.out.printf("| %s | %s | failed | | |%n", engine, q.label());
+        continue;
       }
       cold += ms.get(0);
       List<Long> w1 = new ArrayList<>(ms.subList(1, ms.size()));
@@ -182,13 +192,18 @@ class EnginesEventsBenchmark {
       Collections.sort(w1);
       System.out.printf("| %s | %s | %d | %d | %d |%n", engine, q.label(), ms.get(0), percentile(w1, 50), w1.get(w1.size() - 1));
     }
-    System.out.printf("BENCH %s: %d questions, warm p50 %d ms, p95 %d ms, max %d ms; event questions warm p50 %d ms, p95 %d ms; cold total %d ms%n",
-        engine, mix.size(), percentile(warm, 50), percentile(warm, 95), Collections.max(warm), percentile(eventWarm, 50),
+    System.out.printf("BENCH %s: %d questions (%d failed), warm p50 %d ms, p95 %d ms, max %d ms; event questions warm p50 %d ms, p95 %d ms; cold total %d ms%n",
+        engine, mix.size(), failed.size(), percentile(warm, 50), percentile(warm, 95), percentile(warm, 100), percentile(eventWarm, 50),
         percentile(eventWarm, 95), cold);
+    failed.forEach(f -> System.out.println("FAILED on " + engine + ": " + f));
+    FAILURES.addAll(failed.stream().map(f -> engine + ": " + f).toList());
   }
 
   /** Nearest-rank percentile. */
   static long percentile(List<Long> values, int p) {
+    if (values.isEmpty()) {
+      return -1;
+    }
     List<Long> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     int rank = (int) Math.ceil(p / 100.0 * sorted.size());
