@@ -39,6 +39,7 @@ public final class TrinoSupport {
   private static final String USER = "text2data";
   private static String url;
   private static String skipReason;
+  private static boolean sourceCopied;
 
   private TrinoSupport() {}
 
@@ -155,23 +156,61 @@ public final class TrinoSupport {
   }
 
   /**
+   * Copies a PostgreSQL database that holds exactly the demo warehouse (and has no open connection)
+   * as the source of the next load, which then skips loading the shipped files again. A copy within
+   * PostgreSQL takes a second or two; {@link #dropSource} removes it if no load used it.
+   */
+  public static synchronized void copySourceFrom(String database) {
+    if (Boolean.getBoolean("trino.skip")) {
+      return;
+    }
+    try (Connection pg = DriverManager.getConnection(postgresUrl("postgres"), env("SUITE_TEST_POSTGRES_USER", "postgres"),
+        env("SUITE_TEST_POSTGRES_PASSWORD", ""));
+        Statement s = pg.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + SOURCE_DATABASE + " WITH (FORCE)");
+      s.execute("CREATE DATABASE " + SOURCE_DATABASE + " TEMPLATE " + database);
+      sourceCopied = true;
+    } catch (SQLException e) {
+      System.out.println("trino: could not copy " + database + " (" + e.getMessage() + "); the load will read the shipped files");
+    }
+  }
+
+  /** Drops the source database a {@link #copySourceFrom} left if no load used it. */
+  public static synchronized void dropSource() throws SQLException {
+    if (sourceCopied) {
+      try (Connection pg = DriverManager.getConnection(postgresUrl("postgres"), env("SUITE_TEST_POSTGRES_USER", "postgres"),
+          env("SUITE_TEST_POSTGRES_PASSWORD", ""));
+          Statement s = pg.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + SOURCE_DATABASE + " WITH (FORCE)");
+      }
+      sourceCopied = false;
+    }
+  }
+
+  /**
    * Fills the demo schema of the memory catalog: the shipped warehouse into a fresh PostgreSQL
-   * database, each of its tables copied into memory, the database dropped again. The marker table
-   * is written last, so an interrupted load is redone.
+   * database (or the copy {@link #copySourceFrom} made), each of its tables copied into memory, the
+   * database dropped again. The marker table is written last, so an interrupted load is redone.
    */
   private static void load(Connection trino, String fingerprint) throws Exception {
     String admin = postgresUrl("postgres");
     String pgUser = env("SUITE_TEST_POSTGRES_USER", "postgres");
     String pgPassword = env("SUITE_TEST_POSTGRES_PASSWORD", "");
-    try (Connection pg = DriverManager.getConnection(admin, pgUser, pgPassword);
-        Statement s = pg.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + SOURCE_DATABASE + " WITH (FORCE)");
-      s.execute("CREATE DATABASE " + SOURCE_DATABASE);
+    boolean copied = sourceCopied;
+    if (!copied) {
+      try (Connection pg = DriverManager.getConnection(admin, pgUser, pgPassword);
+          Statement s = pg.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + SOURCE_DATABASE + " WITH (FORCE)");
+        s.execute("CREATE DATABASE " + SOURCE_DATABASE);
+      }
     }
+    sourceCopied = false;
     try {
       List<String> tables = new ArrayList<>();
       try (Connection source = DriverManager.getConnection(postgresUrl(SOURCE_DATABASE), pgUser, pgPassword)) {
-        WarehouseLoader.load(source);
+        if (!copied) {
+          WarehouseLoader.load(source);
+        }
         try (ResultSet rs = source.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
           while (rs.next()) {
             tables.add(rs.getString("TABLE_NAME"));
