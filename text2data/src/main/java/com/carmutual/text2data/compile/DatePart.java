@@ -37,8 +37,8 @@ enum DatePart {
     return dimension.substring(0, dimension.lastIndexOf("__"));
   }
 
-  String sql(String column) {
-    return "CAST(EXTRACT(" + field + " FROM " + column + ") AS INTEGER)";
+  String sql(String column, Dialect dialect) {
+    return "CAST(" + dialect.extract(field, column) + " AS INTEGER)";
   }
 
   /** Output column name of the number. */

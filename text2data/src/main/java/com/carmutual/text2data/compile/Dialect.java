@@ -6,7 +6,9 @@ public enum Dialect {
   DUCKDB,
   POSTGRES,
   /** Where a user points the service at an H2 database (MODE=PostgreSQL). */
-  H2;
+  H2,
+  /** The distributed engine (docs/adr/0020-distributed-engine-trino.md). */
+  TRINO;
 
   /** The dialect of a JDBC URL; refuses engines the compiler does not write for. */
   public static Dialect fromJdbcUrl(String url) {
@@ -22,7 +24,10 @@ public enum Dialect {
     if (url.startsWith("jdbc:h2:")) {
       return H2;
     }
-    throw new IllegalArgumentException("text2data writes SQL for DuckDB, PostgreSQL and H2; not for " + url.replaceAll("\\?.*", ""));
+    if (url.startsWith("jdbc:trino:")) {
+      return TRINO;
+    }
+    throw new IllegalArgumentException("text2data writes SQL for DuckDB, PostgreSQL, H2 and Trino; not for " + url.replaceAll("\\?.*", ""));
   }
 
   /** Fractional days from {@code from} to {@code to} (timestamps). */
@@ -31,6 +36,36 @@ public enum Dialect {
       case POSTGRES -> "(EXTRACT(EPOCH FROM (" + to + " - " + from + ")) / 86400.0)";
       case DUCKDB -> "(DATE_DIFF('second', " + from + ", " + to + ") / 86400.0)";
       case H2 -> "(DATEDIFF('SECOND', " + from + ", " + to + ") / 86400.0)";
+      // 86400.0 would be an exact decimal whose division keeps one decimal place
+      case TRINO -> "(DATE_DIFF('millisecond', " + from + ", " + to + ") / 86400000.0E0)";
     };
+  }
+
+  /** The DATE {@code days} days after {@code date} (Trino has no {@code date + integer}). */
+  String addDays(String date, String days) {
+    return this == TRINO ? "DATE_ADD('day', " + days + ", " + date + ")" : "(" + date + " + " + days + ")";
+  }
+
+  /** The Monday (ISO week start) of a DATE. */
+  String weekStart(String date) {
+    return this == TRINO ? "DATE_TRUNC('week', " + date + ")" : "(" + date + " - CAST(EXTRACT(ISODOW FROM " + date + ") AS INTEGER) + 1)";
+  }
+
+  /** The first day of the month of a DATE. */
+  String monthStart(String date) {
+    return this == TRINO ? "DATE_TRUNC('month', " + date + ")" : "(" + date + " - CAST(EXTRACT(DAY FROM " + date + ") AS INTEGER) + 1)";
+  }
+
+  /** {@code EXTRACT(field FROM expr)}; Trino names the ISO day of the week {@code day_of_week}. */
+  String extract(String field, String expr) {
+    return this == TRINO && field.equals("ISODOW") ? "DAY_OF_WEEK(" + expr + ")" : "EXTRACT(" + field + " FROM " + expr + ")";
+  }
+
+  /**
+   * The factor of a percentage. Trino reads {@code 100.0} as an exact decimal and keeps its one decimal
+   * place through the division that follows, so there it is a double.
+   */
+  String hundred() {
+    return this == TRINO ? "100.0E0" : "100.0";
   }
 }

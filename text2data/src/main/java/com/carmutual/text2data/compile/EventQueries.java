@@ -49,11 +49,11 @@ final class EventQueries {
         + " e WHERE e.event_name = " + Sql.str(r.targetEvent()) + " GROUP BY e." + user + "), "
         + "cohort AS (SELECT user_key, cohort_date FROM first_seen WHERE cohort_date >= " + Sql.date(start) + " AND cohort_date < " + Sql.date(end) + "), "
         + "returned AS (SELECT DISTINCT c.user_key FROM cohort c JOIN " + ev.table() + " e ON e." + user + " = c.user_key AND e.event_name = "
-        + Sql.str(r.returningEvent()) + " AND e." + t + " >= CAST(c.cohort_date + " + n + " AS TIMESTAMP) AND e." + t
-        + " < CAST(c.cohort_date + " + (n + 1) + " AS TIMESTAMP)) "
+        + Sql.str(r.returningEvent()) + " AND e." + t + " >= CAST(" + dialect.addDays("c.cohort_date", Integer.toString(n)) + " AS TIMESTAMP) AND e." + t
+        + " < CAST(" + dialect.addDays("c.cohort_date", Integer.toString(n + 1)) + " AS TIMESTAMP)) "
         + "SELECT " + (byDay ? "c.cohort_date AS cohort_date, " : "") + "COUNT(*) AS cohort_size, "
-        + "CASE WHEN MAX(c.cohort_date) + " + n + " <= " + Sql.date(dataThrough) + " THEN COUNT(r.user_key) END AS retained_d" + n + ", "
-        + "CASE WHEN MAX(c.cohort_date) + " + n + " <= " + Sql.date(dataThrough) + " THEN CAST(COUNT(r.user_key) AS DOUBLE PRECISION) / COUNT(*) END AS d"
+        + "CASE WHEN " + dialect.addDays("MAX(c.cohort_date)", Integer.toString(n)) + " <= " + Sql.date(dataThrough) + " THEN COUNT(r.user_key) END AS retained_d" + n + ", "
+        + "CASE WHEN " + dialect.addDays("MAX(c.cohort_date)", Integer.toString(n)) + " <= " + Sql.date(dataThrough) + " THEN CAST(COUNT(r.user_key) AS DOUBLE PRECISION) / COUNT(*) END AS d"
         + n + "_retention FROM cohort c LEFT JOIN returned r ON r.user_key = c.user_key"
         + (byDay ? " GROUP BY c.cohort_date ORDER BY c.cohort_date" : "") + " LIMIT " + SqlCompiler.limitOf(q, model.rowLimit());
     List<Column> cols = new ArrayList<>();
@@ -85,11 +85,11 @@ final class EventQueries {
         + "cohort AS (SELECT user_key, cohort_date FROM first_seen WHERE cohort_date >= " + Sql.date(start) + " AND cohort_date < " + Sql.date(end) + "), "
         + "days AS (" + dayRows + "), "
         + "returned AS (SELECT DISTINCT d.day_n, c.user_key FROM cohort c CROSS JOIN days d JOIN " + ev.table() + " e ON e." + user
-        + " = c.user_key AND e.event_name = " + Sql.str(r.returningEvent()) + " AND e." + t + " >= CAST(c.cohort_date + d.day_n AS TIMESTAMP) AND e." + t
-        + " < CAST(c.cohort_date + d.day_n + 1 AS TIMESTAMP)), "
+        + " = c.user_key AND e.event_name = " + Sql.str(r.returningEvent()) + " AND e." + t + " >= CAST(" + dialect.addDays("c.cohort_date", "d.day_n") + " AS TIMESTAMP) AND e." + t
+        + " < CAST(" + dialect.addDays("c.cohort_date", "d.day_n + 1") + " AS TIMESTAMP)), "
         + "sizes AS (SELECT COUNT(*) AS cohort_size, MAX(cohort_date) AS last_cohort FROM cohort) "
-        + "SELECT d.day_n, s.cohort_size, CASE WHEN s.last_cohort + d.day_n <= " + Sql.date(dataThrough) + " THEN COUNT(r.user_key) END AS retained_users, "
-        + "CASE WHEN s.last_cohort + d.day_n <= " + Sql.date(dataThrough) + " THEN CAST(COUNT(r.user_key) AS DOUBLE PRECISION) / NULLIF(s.cohort_size, 0) END AS retention_rate "
+        + "SELECT d.day_n, s.cohort_size, CASE WHEN " + dialect.addDays("s.last_cohort", "d.day_n") + " <= " + Sql.date(dataThrough) + " THEN COUNT(r.user_key) END AS retained_users, "
+        + "CASE WHEN " + dialect.addDays("s.last_cohort", "d.day_n") + " <= " + Sql.date(dataThrough) + " THEN CAST(COUNT(r.user_key) AS DOUBLE PRECISION) / NULLIF(s.cohort_size, 0) END AS retention_rate "
         + "FROM days d CROSS JOIN sizes s LEFT JOIN returned r ON r.day_n = d.day_n GROUP BY d.day_n, s.cohort_size, s.last_cohort ORDER BY d.day_n";
     List<Column> cols = List.of(new Column("day_n", "dimension", "integer"), new Column("cohort_size", "metric", "integer"),
         new Column("retained_users", "metric", "integer"), new Column("retention_rate", "metric", "ratio"));
@@ -162,7 +162,7 @@ final class EventQueries {
     Entity ev = model.eventEntity();
     String user = ev.userKey();
     String t = ev.timeColumn();
-    SqlCompiler.FromClause from = compiler.new FromClause(ev);
+    SqlCompiler.FromClause from = compiler.new FromClause(ev, dialect);
     List<String> breakdown = new ArrayList<>();
     List<Column> cols = new ArrayList<>();
     for (String dn : q.dimensions()) {

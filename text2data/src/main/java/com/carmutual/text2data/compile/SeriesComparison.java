@@ -78,7 +78,7 @@ final class SeriesComparison {
         select.add(prev + " AS " + m.name() + "_previous");
         columns.add(new Column(m.name() + "_previous", "metric", m.format()));
       }
-      select.add("100.0 * (" + m.name() + " - " + prev + ") / NULLIF(" + prev + ", 0) AS " + m.name() + "_change_pct");
+      select.add(dialect.hundred() + " * (" + m.name() + " - " + prev + ") / NULLIF(" + prev + ", 0) AS " + m.name() + "_change_pct");
       columns.add(new Column(m.name() + "_change_pct", "metric", "percent"));
     }
     List<String> names = columns.stream().map(Column::name).toList();

@@ -106,7 +106,7 @@ public final class SqlCompiler {
       default -> {
         DatePart part = DatePart.of(d.name());
         String col = from.aliasOf(d.entity(), d.name()) + "." + d.column();
-        yield part == null ? col : part.sql(col);
+        yield part == null ? col : part.sql(col, from.dialect);
       }
     };
   }
@@ -164,12 +164,14 @@ public final class SqlCompiler {
   /** A FROM clause rooted at one entity, growing many-to-one joins as dimensions need them. */
   final class FromClause {
     final Entity base;
+    final Dialect dialect;
     final List<String> joins = new ArrayList<>();
     final Map<String, String> aliases = new HashMap<>();
     int next = 1;
 
-    FromClause(Entity base) {
+    FromClause(Entity base, Dialect dialect) {
       this.base = base;
+      this.dialect = dialect;
       aliases.put(base.name(), "t0");
     }
 
@@ -297,11 +299,11 @@ public final class SqlCompiler {
   }
 
   /** The bucket start (a DATE) of {@code dateExpr} for a grain; coarse grains use the period's known boundaries. */
-  static String bucket(String dateExpr, String grain, LocalDate start, LocalDate end) {
+  static String bucket(String dateExpr, String grain, LocalDate start, LocalDate end, Dialect dialect) {
     return switch (grain) {
       case "day" -> dateExpr;
-      case "week" -> "(" + dateExpr + " - CAST(EXTRACT(ISODOW FROM " + dateExpr + ") AS INTEGER) + 1)";
-      case "month" -> "(" + dateExpr + " - CAST(EXTRACT(DAY FROM " + dateExpr + ") AS INTEGER) + 1)";
+      case "week" -> dialect.weekStart(dateExpr);
+      case "month" -> dialect.monthStart(dateExpr);
       default -> {
         if (start == null || end == null) {
           throw new CompileException("a " + grain + " breakdown needs a period");
@@ -414,7 +416,7 @@ public final class SqlCompiler {
         this.timeColumn = timeColumn;
         this.active = active;
         this.cumulative = cumulative;
-        this.from = new FromClause(entity);
+        this.from = new FromClause(entity, dialect);
       }
 
       /** Adds a measure; returns the column (or, when comparing, the current column; previous is + "_p"). */
@@ -550,9 +552,9 @@ public final class SqlCompiler {
             g.bucketExpr = "CAST(EXTRACT(" + part + " FROM " + g.timeExpr + ") AS INTEGER)";
           } else if (cumulative && start != null) {
             g.bucketExpr = "CASE WHEN " + dateExpr + " < " + Sql.date(start) + " THEN " + Sql.date(bucketStart(start))
-                + " ELSE " + bucket(dateExpr, grain, start, end) + " END";
+                + " ELSE " + bucket(dateExpr, grain, start, end, dialect) + " END";
           } else {
-            g.bucketExpr = bucket(dateExpr, grain, start, end);
+            g.bucketExpr = bucket(dateExpr, grain, start, end, dialect);
           }
         }
         return g;
@@ -768,7 +770,7 @@ public final class SqlCompiler {
         List<String> dimCols = keyCols.stream().filter(k -> !k.equals("tb")).toList();
         if (fill) {
           String spineCol = "s." + model.spineColumn();
-          String spine = "SELECT DISTINCT " + bucket(spineCol, grain, start, end) + " AS tb FROM " + model.spineTable() + " s WHERE "
+          String spine = "SELECT DISTINCT " + bucket(spineCol, grain, start, end, dialect) + " AS tb FROM " + model.spineTable() + " s WHERE "
               + spineCol + " >= " + Sql.date(start) + " AND " + spineCol + " < " + Sql.date(end);
           if (dimCols.isEmpty()) {
             keys = spine;
@@ -866,7 +868,7 @@ public final class SqlCompiler {
           select.add(prev + " AS " + pAlias);
           columns.add(new Column(pAlias, "metric", o.format()));
           String cAlias = unique(used, o.name() + "_pct_change");
-          select.add("100.0 * (" + cur + " - " + prev + ") / NULLIF(" + prev + ", 0) AS " + cAlias);
+          select.add(dialect.hundred() + " * (" + cur + " - " + prev + ") / NULLIF(" + prev + ", 0) AS " + cAlias);
           columns.add(new Column(cAlias, "metric", "percent"));
         }
         if (shareOfTotal && o == outputs.get(0)) {

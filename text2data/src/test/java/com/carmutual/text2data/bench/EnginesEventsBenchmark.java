@@ -33,7 +33,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The question mix (the eight event questions of {@link PostgresEventsBenchmark} and every answered
+ * The question mix (the eight {@link EventQuestions} and every answered
  * dev question) on each engine with app events scaled to {@code -Devents} by {@link EventScaler}:
  * one cold run, then {@code -Druns} warm runs per question; p50 and p95 of the warm runs over the
  * mix. Engines: {@code -Dengines} (postgres, trino). Everything it creates is dropped afterwards:
@@ -85,7 +85,7 @@ class EnginesEventsBenchmark {
         events = EventScaler.scale(c, EventScaler.Engine.POSTGRES, target);
       }
       System.out.printf("postgres: %,d app events ready in %d s%n", events, (System.nanoTime() - t0) / 1_000_000_000);
-      Warehouse pg = new Warehouse(new WarehouseConfig(url, user, password, Duration.ofMinutes(10), null, 1));
+      Warehouse pg = new Warehouse(WarehouseConfig.external(url, user, password).withStatementTimeout(Duration.ofMinutes(10)).withPool(1, 4));
       measure("postgres", Dialect.POSTGRES, pg, mix, runs);
     } finally {
       try (Connection c = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres", user, password);
@@ -109,7 +109,7 @@ class EnginesEventsBenchmark {
       try {
         long events = EventScaler.scale(c, EventScaler.Engine.TRINO, target);
         System.out.printf("trino: %,d app events ready in %d s%n", events, (System.nanoTime() - t0) / 1_000_000_000);
-        Warehouse trino = new Warehouse(new WarehouseConfig(url, "text2data", null, Duration.ofMinutes(10), null, 1));
+        Warehouse trino = new Warehouse(WarehouseConfig.external(url, "text2data", null).withStatementTimeout(Duration.ofMinutes(10)).withPool(1, 4));
         measure("trino", TrinoSupport.dialect(), trino, mix, runs);
       } finally {
         dropBench(s);
@@ -144,7 +144,7 @@ class EnginesEventsBenchmark {
   private static List<Question> mix() throws Exception {
     TestWarehouse tw = TestWarehouse.get();
     Map<String, Question> out = new LinkedHashMap<>();
-    for (String q : PostgresEventsBenchmark.QUESTIONS) {
+    for (String q : EventQuestions.ALL) {
       ParseResult r = tw.parser.parse(new ParseRequest(q, AS_OF.toString(), null, List.of()));
       out.put(q, new Question("event: " + q, r.query(), AS_OF));
     }

@@ -68,14 +68,9 @@ public final class TrinoSupport {
     return DriverManager.getConnection(demoWarehouseUrl(), USER, null);
   }
 
-  /** The compiler's Trino dialect once it has one; until then Trino runs the PostgreSQL SQL, which shows where they differ. */
+  /** The compiler's dialect for Trino. */
   public static Dialect dialect() {
-    for (Dialect d : Dialect.values()) {
-      if (d.name().equals("TRINO")) {
-        return d;
-      }
-    }
-    return Dialect.POSTGRES;
+    return Dialect.TRINO;
   }
 
   static int port() {
