@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A single-node Trino on 127.0.0.1 for text2data's engine tests and benchmarks (docs/adr/0020-distributed-engine-trino.md).
+# A single-node Trino on 127.0.0.1 for text2data's engine tests and benchmarks (docs/adr/1901-distributed-engine-trino.md).
 #   deploy/local/trino.sh start     fetch trino-server once, write the config, start it (or reuse a running one),
 #                                   wait until it accepts queries; prints the JDBC URL and the start time
 #   deploy/local/trino.sh stop      stop it

@@ -7,7 +7,7 @@ public enum Dialect {
   POSTGRES,
   /** Where a user points the service at an H2 database (MODE=PostgreSQL). */
   H2,
-  /** The distributed engine (docs/adr/0020-distributed-engine-trino.md). */
+  /** The distributed engine (docs/adr/1901-distributed-engine-trino.md). */
   TRINO;
 
   /** The dialect of a JDBC URL; refuses engines the compiler does not write for. */
