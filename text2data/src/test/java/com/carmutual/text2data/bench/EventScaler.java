@@ -50,20 +50,9 @@ final class EventScaler {
     try (Statement s = c.createStatement()) {
       long base = count(s);
       long n = copies(base, target);
-      if (n == 0) {
-        return base;
+      if (n > 0) {
+        copy(s, engine, n);
       }
-      if (engine == Engine.POSTGRES) {
-        // the copies reference no member; the key check would cost a lookup per row
-        s.execute("ALTER TABLE app_event_properties DROP CONSTRAINT IF EXISTS app_event_properties_event_id_fkey");
-      }
-      String k = engine == Engine.TRINO ? "CAST(g.k AS BIGINT)" : "g.k";
-      s.execute("INSERT INTO app_events (event_id, user_id, member_id, event_name, event_time, platform, app_version, properties) "
-          + "SELECT e.event_id + " + k + " * " + ID_STRIDE + ", 'c' || CAST(" + k + " AS VARCHAR) || e.user_id, NULL, e.event_name, e.event_time, "
-          + "e.platform, e.app_version, e.properties FROM app_events e CROSS JOIN " + engine.series(n) + " WHERE e.event_id < " + ID_STRIDE);
-      s.execute("INSERT INTO app_event_properties (event_id, prop_key, prop_value) "
-          + "SELECT p.event_id + " + k + " * " + ID_STRIDE + ", p.prop_key, p.prop_value FROM app_event_properties p CROSS JOIN "
-          + engine.series(n) + " WHERE p.event_id < " + ID_STRIDE);
       if (engine == Engine.POSTGRES) {
         // the indexes the compiler's event queries need beyond schema.sql (see docs/benchmarks.md)
         s.execute("CREATE INDEX IF NOT EXISTS ix_events_time ON app_events(event_time)");
@@ -72,6 +61,20 @@ final class EventScaler {
       }
       return count(s);
     }
+  }
+
+  private static void copy(Statement s, Engine engine, long n) throws SQLException {
+    if (engine == Engine.POSTGRES) {
+      // the copies reference no member; the key check would cost a lookup per row
+      s.execute("ALTER TABLE app_event_properties DROP CONSTRAINT IF EXISTS app_event_properties_event_id_fkey");
+    }
+    String k = engine == Engine.TRINO ? "CAST(g.k AS BIGINT)" : "g.k";
+    s.execute("INSERT INTO app_events (event_id, user_id, member_id, event_name, event_time, platform, app_version, properties) "
+        + "SELECT e.event_id + " + k + " * " + ID_STRIDE + ", 'c' || CAST(" + k + " AS VARCHAR) || e.user_id, NULL, e.event_name, e.event_time, "
+        + "e.platform, e.app_version, e.properties FROM app_events e CROSS JOIN " + engine.series(n) + " WHERE e.event_id < " + ID_STRIDE);
+    s.execute("INSERT INTO app_event_properties (event_id, prop_key, prop_value) "
+        + "SELECT p.event_id + " + k + " * " + ID_STRIDE + ", p.prop_key, p.prop_value FROM app_event_properties p CROSS JOIN "
+        + engine.series(n) + " WHERE p.event_id < " + ID_STRIDE);
   }
 
   private static long count(Statement s) throws SQLException {
