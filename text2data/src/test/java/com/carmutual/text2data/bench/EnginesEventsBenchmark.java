@@ -8,6 +8,11 @@ import com.carmutual.text2data.TestWarehouse;
 import com.carmutual.text2data.compile.CompileException;
 import com.carmutual.text2data.compile.CompiledQuery;
 import com.carmutual.text2data.compile.Dialect;
+import com.carmutual.text2data.compile.RollupTables;
+import com.carmutual.text2data.warehouse.RollupConfig;
+import com.carmutual.text2data.warehouse.RollupStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import com.carmutual.text2data.parse.ParseRequest;
 import com.carmutual.text2data.parse.ParseResult;
 import com.carmutual.text2data.query.SemanticQuery;
@@ -36,7 +41,7 @@ import org.opentest4j.TestAbortedException;
  * The question mix (the eight {@link EventQuestions} and every answered
  * dev question) on each engine with app events scaled to {@code -Devents} by {@link EventScaler}:
  * one cold run, then {@code -Druns} warm runs per question; p50 and p95 of the warm runs over the
- * mix. Engines: {@code -Dengines} (postgres, trino). Everything it creates is dropped afterwards:
+ * mix. Engines: {@code -Dengines} (duckdb, postgres, trino; duckdb and postgres also with the rollups). Everything it creates is dropped afterwards:
  * PostgreSQL's database, Trino's {@code memory.bench} schema. An engine that cannot run here is
  * reported and left out. Run with {@code deploy/local/bench.sh text2data-engines}.
  */
@@ -51,13 +56,14 @@ class EnginesEventsBenchmark {
   void questionMixOnScaledAppEvents() throws Exception {
     long target = Long.parseLong(System.getProperty("events", "10000000"));
     int runs = Integer.parseInt(System.getProperty("runs", "3"));
-    List<String> engines = Arrays.asList(System.getProperty("engines", "postgres,trino").split(","));
+    List<String> engines = Arrays.asList(System.getProperty("engines", "duckdb,postgres,trino").split(","));
     List<Question> mix = mix();
     System.out.printf("question mix: %d questions, %d warm runs each, app events scaled to %,d%n", mix.size(), runs, target);
     int measured = 0;
     for (String engine : engines) {
       try {
         switch (engine.strip()) {
+          case "duckdb" -> onDuckdb(mix, target, runs);
           case "postgres" -> onPostgres(mix, target, runs);
           case "trino" -> onTrino(mix, target, runs);
           default -> throw new IllegalArgumentException("unknown engine " + engine + " (postgres, trino)");
@@ -86,7 +92,12 @@ class EnginesEventsBenchmark {
       }
       System.out.printf("postgres: %,d app events ready in %d s%n", events, (System.nanoTime() - t0) / 1_000_000_000);
       Warehouse pg = new Warehouse(WarehouseConfig.external(url, user, password).withStatementTimeout(Duration.ofMinutes(10)).withPool(1, 4));
-      measure("postgres", Dialect.POSTGRES, pg, mix, runs);
+      measure("postgres", Dialect.POSTGRES, pg, RollupTables.NONE, mix, runs);
+      RollupStore rollups = RollupStore.external(TestWarehouse.get().model, url, new RollupConfig(true, "text2data_rollups", user, password, 1));
+      long r0 = System.nanoTime();
+      rollups.refresh(AS_OF);
+      System.out.printf("postgres: rollups built in %d ms%n", (System.nanoTime() - r0) / 1_000_000);
+      measure("postgres+rollups", Dialect.POSTGRES, pg, rollups, mix, runs);
     } finally {
       try (Connection c = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres", user, password);
           Statement s = c.createStatement()) {
@@ -110,7 +121,7 @@ class EnginesEventsBenchmark {
         long events = EventScaler.scale(c, EventScaler.Engine.TRINO, target);
         System.out.printf("trino: %,d app events ready in %d s%n", events, (System.nanoTime() - t0) / 1_000_000_000);
         Warehouse trino = new Warehouse(WarehouseConfig.external(url, "text2data", null).withStatementTimeout(Duration.ofMinutes(10)).withPool(1, 4));
-        measure("trino", TrinoSupport.dialect(), trino, mix, runs);
+        measure("trino", TrinoSupport.dialect(), trino, RollupTables.NONE, mix, runs);
       } finally {
         dropBench(s);
       }
@@ -162,7 +173,49 @@ class EnginesEventsBenchmark {
     return new ArrayList<>(out.values());
   }
 
-  private static void measure(String engine, Dialect dialect, Warehouse w, List<Question> mix, int runs) throws Exception {
+  /**
+   * The embedded default's engine and layout: DuckDB, the shipped Parquet files loaded with the
+   * events in time order (as the embedded warehouse stores them), scaled, opened read-only, with
+   * and without the model's rollups. The file is deleted afterwards.
+   */
+  private static void onDuckdb(List<Question> mix, long target, int runs) throws Exception {
+    Path dir = Files.createTempDirectory("t2d-bench-duckdb");
+    String url = "jdbc:duckdb:" + dir.resolve("warehouse.duckdb");
+    try {
+      long t0 = System.nanoTime();
+      long events;
+      try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        for (String t : List.of("dim_date", "members", "vehicles", "memberships", "claims", "claim_lines", "payments", "app_events",
+            "app_event_properties", "phone_calls")) {
+          Path parquet = dir.resolve(t + ".parquet");
+          try (var in = EnginesEventsBenchmark.class.getClassLoader().getResourceAsStream("warehouse/columnar/" + t + ".parquet")) {
+            Files.copy(in, parquet);
+          }
+          s.execute("CREATE TABLE " + t + " AS SELECT * FROM read_parquet('" + parquet + "')");
+          Files.delete(parquet);
+        }
+        events = EventScaler.scale(c, EventScaler.Engine.DUCKDB, target);
+        s.execute("CREATE TABLE app_events_by_time AS SELECT * FROM app_events ORDER BY event_time");
+        s.execute("DROP TABLE app_events");
+        s.execute("ALTER TABLE app_events_by_time RENAME TO app_events");
+      }
+      System.out.printf("duckdb: %,d app events ready in %d s%n", events, (System.nanoTime() - t0) / 1_000_000_000);
+      RollupStore rollups = RollupStore.external(TestWarehouse.get().model, url, new RollupConfig(true, "text2data_rollups", "bench", "", 1));
+      long r0 = System.nanoTime();
+      rollups.refresh(AS_OF);
+      System.out.printf("duckdb: rollups built in %d ms%n", (System.nanoTime() - r0) / 1_000_000);
+      try (Warehouse duck = new Warehouse(WarehouseConfig.external(url, "", "").withStatementTimeout(Duration.ofMinutes(10)).withPool(1, 4))) {
+        measure("duckdb", Dialect.DUCKDB, duck, RollupTables.NONE, mix, runs);
+        measure("duckdb+rollups", Dialect.DUCKDB, duck, rollups, mix, runs);
+      }
+    } finally {
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static void measure(String engine, Dialect dialect, Warehouse w, RollupTables rollups, List<Question> mix, int runs) throws Exception {
     TestWarehouse tw = TestWarehouse.get();
     List<Long> warm = new ArrayList<>();
     List<Long> eventWarm = new ArrayList<>();
@@ -170,7 +223,7 @@ class EnginesEventsBenchmark {
     List<String> failed = new ArrayList<>();
     System.out.printf("| engine | question | cold ms | warm p50 ms | warm max ms |%n|---|---|---|---|---|%n");
     for (Question q : mix) {
-      CompiledQuery cq = tw.compiler.compile(q.query(), dialect, q.asOf());
+      CompiledQuery cq = tw.compiler.compile(q.query(), dialect, q.asOf(), rollups);
       List<Long> ms = new ArrayList<>();
       try {
         for (int i = 0; i <= runs; i++) {
