@@ -49,10 +49,13 @@ final class RelaySocket {
   private final TwilioSettings twilio;
   private final JsonMapper json;
   private final ExecutorService executor;
+  private final ModelSpeech speech;
   private final Map<String, RelayCall> sessions = new ConcurrentHashMap<>();
 
-  RelaySocket(CallService calls, TwilioSettings twilio, JsonMapper json, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+  RelaySocket(CallService calls, TwilioSettings twilio, JsonMapper json, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+      ModelSpeech speech) {
     this.calls = calls;
+    this.speech = speech;
     this.twilio = twilio;
     this.json = json;
     this.executor = executor;
@@ -178,7 +181,12 @@ final class RelaySocket {
     }
     call.keysOnly = reply.keysOnly();
     call.numDigits = reply.numDigits();
-    List<String> tokens = RelayTokens.of(reply.say());
+    boolean spoken = speech.speak(reply, (token, last) -> send(session, Map.of("type", "text", "token", token, "last", last)),
+        () -> call.generation.get() != generation);
+    if (call.generation.get() != generation) {
+      return; // the caller spoke over the reply
+    }
+    List<String> tokens = spoken ? List.of() : RelayTokens.of(reply.say());
     for (int i = 0; i < tokens.size(); i++) {
       if (call.generation.get() != generation) {
         return; // the caller spoke over the reply: stop here
