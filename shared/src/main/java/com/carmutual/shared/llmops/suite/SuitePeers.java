@@ -1,5 +1,6 @@
 package com.carmutual.shared.llmops.suite;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -21,9 +22,14 @@ final class SuitePeers {
   private final String clientKey;
   private final Duration timeout;
 
-  SuitePeers(Environment env) {
+  // @Value placeholders, so deploy's manifest checks see the variables this reads
+  SuitePeers(
+      Environment env,
+      @Value("${suite.llmops.peer-urls:}") String peerUrls,
+      @Value("${suite.llmops.client-key:}") String clientKey,
+      @Value("${suite.llmops.peer-timeout:2s}") Duration timeout) {
     Map<String, URI> found = new TreeMap<>();
-    for (String pair : env.getProperty("suite.llmops.peer-urls", String.class).orElse("").split(",")) {
+    for (String pair : peerUrls.split(",")) {
       String p = pair.trim();
       int eq = p.indexOf('=');
       if (p.isEmpty()) {
@@ -43,8 +49,8 @@ final class SuitePeers {
       }
     }
     this.peers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(found));
-    this.clientKey = env.getProperty("suite.llmops.client-key", String.class).orElse("");
-    this.timeout = env.getProperty("suite.llmops.peer-timeout", Duration.class).orElse(Duration.ofSeconds(2));
+    this.clientKey = clientKey;
+    this.timeout = timeout;
     if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofSeconds(30)) > 0) {
       throw new IllegalStateException("suite.llmops.peer-timeout must be between 1 ms and 30 s, got " + timeout);
     }
