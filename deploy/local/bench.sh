@@ -22,6 +22,7 @@ name="${1:-}"
 catalog() {
   cat <<'EOF'
 gateway|shared|main|com.carmutual.shared.gateway.GatewayOverheadBenchmark|LLM gateway overhead against a loopback fake provider (args: calls/s seconds-per-phase)
+gateway-stream|shared|main|com.carmutual.shared.gateway.StreamingOverheadBenchmark|what LlmGateway.stream adds to the first streamed token, loopback fake SSE server (args: calls warm-up-calls)
 llmops|shared|main|com.carmutual.shared.llmops.LlmOpsOverheadBenchmark|what storing runs, versions and annotation reply add (args: iterations)
 vin|vin-matching|main|com.carmutual.vin.bench.VinBenchmark|vPIC load, decode and match latency, 1,100 VINs over HTTP
 claims|claims-agent|junit|com.carmutual.claims.bench.ClaimsBenchmark|intake of claims with 10 large photos over HTTP; estimate pipeline in process
@@ -114,6 +115,9 @@ run_one() {
   case "$name" in
     gateway)
       if $smoke; then main_args=(50 1); fi
+      run_main "$module" "$class" ;;
+    gateway-stream)
+      if $smoke; then main_args=(100 50); fi
       run_main "$module" "$class" ;;
     llmops)
       if $smoke; then main_args=(30); fi

@@ -58,6 +58,11 @@ fi
 export TWILIO_AUTH_TOKEN="${TWILIO_AUTH_TOKEN:-$(secret twilio-auth-token)}"
 export PHONE_PUBLIC_BASE_URL="${PHONE_PUBLIC_BASE_URL:-http://127.0.0.1:${ports[phone-agent]}}"
 key="${SUITE_API_KEYS#*:}"; key="${key%%,*}"
+# The suite view (/ui/llmops/suite.html on any service) reads every service with this key.
+peer_urls=""
+for s in "${services[@]}"; do peer_urls="${peer_urls:+$peer_urls,}$s=http://127.0.0.1:${ports[$s]}"; done
+export SUITE_LLMOPS_PEER_URLS="${SUITE_LLMOPS_PEER_URLS:-$peer_urls}"
+export SUITE_LLMOPS_CLIENT_KEY="${SUITE_LLMOPS_CLIENT_KEY:-$key}"
 
 # What a person opens in a browser, per service.
 pages() {
@@ -65,7 +70,7 @@ pages() {
   echo "  $s"
   echo "      page            $base/ui/"
   echo "      API document    $base/swagger-ui/index.html   ($base/swagger/$s.yml)"
-  echo "      LLM operations  $base/ui/llmops/"
+  echo "      LLM operations  $base/ui/llmops/   (whole suite: $base/ui/llmops/suite.html)"
 }
 
 # Small services: a bounded heap keeps each one well under 300 MB resident.

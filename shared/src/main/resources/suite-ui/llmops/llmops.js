@@ -7,7 +7,7 @@ import {
 
 addMessages({
   en: {
-    'llmops.title': 'LLM operations', 'nav.service': 'Service pages', 'tab.calls': 'LLM calls', 'tab.runs': 'Workflow runs',
+    'llmops.title': 'LLM operations', 'nav.service': 'Service pages', 'nav.suite': 'Whole suite', 'tab.calls': 'LLM calls', 'tab.runs': 'Workflow runs',
     'tab.tasks': 'Tasks & prompt versions', 'tab.annotations': 'Annotations', 'tab.experiments': 'Experiments',
     task: 'Task', model: 'Model', provider: 'Provider', outcome: 'Outcome', any: 'any', 'calls.title': 'Calls',
     'call.title': 'One call', 'call.pick': 'Pick a call to see it in full.', time: 'Time', tokens: 'Tokens',
@@ -21,13 +21,13 @@ addMessages({
     'experiments.hint': 'Tick two runs to compare them side by side, item by item.', compare: 'Compare',
     progress: 'Progress', config: 'Configuration', score: 'Score', item: 'Item', expected: 'Expected',
     id: 'Id', client: 'Client', traceId: 'Trace', runId: 'Run', operation: 'Operation', createdAt: 'Created',
-    inputTokens: 'Input tokens', outputTokens: 'Output tokens', cachedTokens: 'Cached tokens', latencyMicros: 'Latency (µs)',
+    inputTokens: 'Input tokens', outputTokens: 'Output tokens', cachedTokens: 'Cached tokens', latencyMicros: 'Latency (µs)', firstTokenMicros: 'First token (µs)',
     'promptVersions': 'Prompt versions', 'routeVersions': 'Route versions', local: 'Local implementation', lastChange: 'Last change', errors: 'Errors',
     'no.api': 'This view is not available on this service yet.', yes: 'yes', no: 'no', versions: 'Versions',
     active: 'Active', available: 'Available', name: 'Name', set: 'Set', items: 'Items', same: 'same', differs: 'differs',
   },
   zh: {
-    'llmops.title': '大模型运维', 'nav.service': '服务页面', 'tab.calls': '模型调用', 'tab.runs': '工作流运行',
+    'llmops.title': '大模型运维', 'nav.service': '服务页面', 'nav.suite': '全套服务', 'tab.calls': '模型调用', 'tab.runs': '工作流运行',
     'tab.tasks': '任务与提示词版本', 'tab.annotations': '标注', 'tab.experiments': '实验',
     task: '任务', model: '模型', provider: '提供方', outcome: '结果', any: '全部', 'calls.title': '调用列表',
     'call.title': '调用详情', 'call.pick': '选择一次调用查看详情。', time: '时间', tokens: '令牌数',
@@ -41,7 +41,7 @@ addMessages({
     'experiments.hint': '勾选两次运行，逐项并排比较。', compare: '比较',
     progress: '进度', config: '配置', score: '得分', item: '条目', expected: '期望',
     id: '编号', client: '调用方', traceId: '追踪号', runId: '运行', operation: '操作', createdAt: '创建时间',
-    inputTokens: '输入令牌', outputTokens: '输出令牌', cachedTokens: '缓存令牌', latencyMicros: '延迟（微秒）',
+    inputTokens: '输入令牌', outputTokens: '输出令牌', cachedTokens: '缓存令牌', latencyMicros: '延迟（微秒）', firstTokenMicros: '首个令牌（微秒）',
     'promptVersions': '提示词版本', 'routeVersions': '路由版本', local: '本地实现', lastChange: '最近变更', errors: '错误数',
     'no.api': '此服务暂不提供该视图。', yes: '是', no: '否', versions: '版本',
     active: '当前', available: '可用', name: '名称', set: '评测集', items: '条目数', same: '相同', differs: '不同',
@@ -50,7 +50,7 @@ addMessages({
 
 const state = { tab: 'calls', calls: [], selectedCall: null, experiments: [], picked: new Set() };
 
-mountShell({ titleKey: 'llmops.title', nav: [{ href: '/ui/', key: 'nav.service' }] });
+mountShell({ titleKey: 'llmops.title', nav: [{ href: '/ui/', key: 'nav.service' }, { href: '/ui/llmops/suite.html', key: 'nav.suite' }] });
 onLangChange(() => render());
 
 document.querySelectorAll('#tabs button').forEach((b) =>
@@ -134,7 +134,7 @@ async function openCall(id) {
     });
     box.replaceChildren(el('h2', {}, `${t('call.title')}: ${c.task}`),
       el('div', { id: 'call-fields' }, kv(c, ['id', 'task', 'operation', 'provider', 'model', 'promptVersion', 'routeVersion',
-        'outcome', 'inputTokens', 'outputTokens', 'cachedTokens', 'cost', 'latencyMicros', 'client', 'traceId', 'runId',
+        'outcome', 'inputTokens', 'outputTokens', 'cachedTokens', 'cost', 'latencyMicros', 'firstTokenMicros', 'client', 'traceId', 'runId',
         'node', 'createdAt'])),
       el('h3', {}, t('attempts')),
       el('table', {}, el('tr', {}, ['provider', 'model', 'status', 'millis', 'error'].map((k) => el('th', {}, t(k)))),

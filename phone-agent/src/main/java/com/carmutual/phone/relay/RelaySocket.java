@@ -55,12 +55,14 @@ final class RelaySocket {
   private final JsonMapper json;
   private final Executor executor;
   private final int maxSessions;
+  private final ModelSpeech speech;
   private final Map<String, RelayCall> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger open = new AtomicInteger();
 
   RelaySocket(CallService calls, TwilioSettings twilio, JsonMapper json, @Named(BoundedPool.RELAY) Executor executor,
-      CapacitySettings capacity) {
+      CapacitySettings capacity, ModelSpeech speech) {
     this.calls = calls;
+    this.speech = speech;
     this.twilio = twilio;
     this.json = json;
     this.executor = executor;
@@ -217,7 +219,12 @@ final class RelaySocket {
     }
     call.keysOnly = reply.keysOnly();
     call.numDigits = reply.numDigits();
-    List<String> tokens = RelayTokens.of(reply.say());
+    boolean spoken = speech.speak(reply, (token, last) -> send(session, Map.of("type", "text", "token", token, "last", last)),
+        () -> call.generation.get() != generation);
+    if (call.generation.get() != generation) {
+      return; // the caller spoke over the reply
+    }
+    List<String> tokens = spoken ? List.of() : RelayTokens.of(reply.say());
     for (int i = 0; i < tokens.size(); i++) {
       if (call.generation.get() != generation) {
         return; // the caller spoke over the reply: stop here

@@ -64,6 +64,7 @@ final class DefaultLlmGateway implements LlmGateway {
   private final Map<String, ModelProvider> providers = new HashMap<>();
   private final Map<String, CircuitBreaker> breakers = new HashMap<>();
   private final Cache<CacheKey, Cached> cache;
+  private final StreamingCalls streaming;
   private volatile Hooks hooks;
 
   /** Beans found lazily, since some of them (annotation reply, local tasks) use the gateway. */
@@ -92,7 +93,18 @@ final class DefaultLlmGateway implements LlmGateway {
       breakers.put(s.name(), new CircuitBreaker(tuning.circuitFailureThreshold(), tuning.circuitOpenFor().toNanos()));
     }
     this.cache = Caffeine.newBuilder().maximumSize(tuning.cacheMaxSize()).expireAfterWrite(tuning.cacheTtl()).build();
+    this.streaming = new StreamingCalls(routing, providers, breakers, redactor, traces, spans, clock, json, context, this::cost);
     warnAboutMissingKeys();
+  }
+
+  @Override
+  public void stream(String task, Object input, StreamListener listener) {
+    streaming.stream(task, input, listener);
+  }
+
+  @Override
+  public boolean routedToModel(String task) {
+    return streaming.routedToModel(task);
   }
 
   // ---------------------------------------------------------------- structured

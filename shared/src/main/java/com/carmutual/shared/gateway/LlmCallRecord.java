@@ -10,7 +10,8 @@ import java.util.List;
  * One traced gateway call. {@code input} is the redacted prompt (or input JSON for local calls),
  * {@code output} the raw answer, {@code parsed} the accepted result as JSON (redacted); {@code
  * outcome} is one of {@code ok}, {@code fallback}, {@code cached}, {@code answered_by_source},
- * {@code error}. Latency in microseconds; cost in the price table's currency.
+ * {@code error}. Latency in microseconds; cost in the price table's currency. {@code firstTokenMicros}:
+ * for streamed calls, the time to the first piece of text delivered (else null).
  */
 @Serdeable
 public record LlmCallRecord(
@@ -36,7 +37,22 @@ public record LlmCallRecord(
     List<Attempt> attempts,
     String outcome,
     @Nullable String error,
-    Instant createdAt) {
+    Instant createdAt,
+    @Nullable Long firstTokenMicros) {
+
+  @io.micronaut.core.annotation.Creator
+  public LlmCallRecord {}
+
+  /** A call that was not streamed. */
+  public LlmCallRecord(
+      String id, String task, String operation, String client, String traceId, String runId, String node,
+      String provider, String model, String routeVersion, String promptVersion, String input, String output,
+      String parsed, int inputTokens, int outputTokens, int cachedTokens, BigDecimal cost, long latencyMicros,
+      List<Attempt> attempts, String outcome, String error, Instant createdAt) {
+    this(id, task, operation, client, traceId, runId, node, provider, model, routeVersion, promptVersion, input,
+        output, parsed, inputTokens, outputTokens, cachedTokens, cost, latencyMicros, attempts, outcome, error,
+        createdAt, null);
+  }
 
   /** One try of one target: what happened and how long it took. */
   @Serdeable

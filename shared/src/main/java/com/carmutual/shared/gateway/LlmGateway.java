@@ -23,6 +23,19 @@ public interface LlmGateway {
   /** A free-text chat completion for {@code task}. */
   ChatResponse chat(String task, List<ChatMessage> messages);
 
+  /**
+   * Streams a free-text answer of {@code task} to {@code listener}, on this thread, returning when
+   * it ended. {@code input} is the user's message (a string, a list of {@link ChatMessage}s, or a
+   * value sent as JSON). Fallback to the route's next target happens only before the first piece
+   * reaches the listener; every failure ends in {@link StreamListener#onError}, never thrown.
+   */
+  void stream(String task, Object input, StreamListener listener);
+
+  /** Whether the route in force for {@code task} names a remote model, not only the local provider. */
+  default boolean routedToModel(String task) {
+    return false;
+  }
+
   /** Embeds texts with the embedding route (in-process model by default); one vector per text. */
   List<float[]> embed(List<String> texts);
 }

@@ -34,6 +34,18 @@ final class FakeProviderServer implements AutoCloseable {
 
   record RawBody(String body) implements Reply {}
 
+  /** A streamed answer ({@code "stream": true}): the pieces, the first after a delay. */
+  record Streamed(List<String> pieces, long firstDelayMillis) implements Reply {}
+
+  /** Streams the pieces, then sends nothing for {@code stallMillis} and drops the connection. */
+  record Stalled(List<String> pieces, long stallMillis) implements Reply {}
+
+  /** Streams the pieces, then one raw server-sent-events block (e.g. a chunk that is not JSON). */
+  record BrokenAfter(List<String> pieces, String rawEvent) implements Reply {}
+
+  /** Streams the pieces, then the wire format's error event. */
+  record ErrorAfter(List<String> pieces) implements Reply {}
+
   final String type;
   final List<String> requests = new CopyOnWriteArrayList<>();
   final List<Map<String, List<String>>> headers = new CopyOnWriteArrayList<>();
@@ -93,6 +105,14 @@ final class FakeProviderServer implements AutoCloseable {
     Reply reply = script.poll();
     if (reply == null) {
       reply = new Answer(answer.apply(body));
+    }
+    if (reply instanceof Answer a && body.contains("\"stream\":true")) {
+      reply = new Streamed(FakeStreams.pieces(a.outputJson()), 0);
+    }
+    if (reply instanceof Streamed || reply instanceof Stalled || reply instanceof BrokenAfter
+        || reply instanceof ErrorAfter) {
+      new FakeStreams(type).send(ex, reply);
+      return;
     }
     if (reply instanceof Answer a) {
       send(ex, 200, success(a.outputJson(), body), null);

@@ -76,6 +76,22 @@ final class AnthropicProvider implements ModelProvider {
     return fromWire(r, request);
   }
 
+  @Override
+  public ProviderReply stream(ProviderRequest request, StreamTimeouts timeouts, java.util.function.Consumer<String> onText)
+      throws ProviderFailure {
+    long start = System.nanoTime();
+    byte[] body;
+    try {
+      body = OpenAiStreaming.withFields(json.writeValueAsBytes(toWire(request)), AnthropicStreaming.STREAM_FIELDS);
+    } catch (IOException e) {
+      throw new ProviderFailure(ProviderFailure.Type.INVALID_REQUEST, 0, null, "cannot write request: " + e, e);
+    }
+    LineStream lines = http.stream(messagesUri, headers, body, timeouts.total(), SseStream.headersBy(timeouts, start));
+    try (SseStream events = new SseStream(lines, settings.name(), timeouts, start)) {
+      return AnthropicStreaming.read(events, json, settings.name(), onText);
+    }
+  }
+
   AnthropicWire.MessagesRequest toWire(ProviderRequest request) {
     StringBuilder system = new StringBuilder();
     List<AnthropicWire.Message> messages = new ArrayList<>();

@@ -48,6 +48,12 @@ final class HttpTransport {
     return response.body();
   }
 
+  /** Opens a streamed POST (see {@link LineStream}), waiting for its headers until {@code untilNanos}. */
+  LineStream stream(URI uri, Map<String, String> headers, byte[] body, Duration total, long untilNanos)
+      throws ProviderFailure {
+    return LineStream.open(client, provider, uri, headers, body, total, untilNanos);
+  }
+
   static URI resolve(URI base, String path) {
     String b = base.toString();
     if (b.endsWith("/")) {

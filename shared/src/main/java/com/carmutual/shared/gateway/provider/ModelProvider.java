@@ -25,6 +25,16 @@ public interface ModelProvider {
   /** One embeddings attempt: one vector per text, in order. */
   EmbeddingReply embed(String model, List<String> texts, Duration timeout) throws ProviderFailure;
 
+  /**
+   * One streamed attempt of a free-text answer: {@code onText} gets each piece of text as it
+   * arrives (on the calling thread); the returned reply holds the whole text and the usage. A
+   * failure is thrown whether or not text was already delivered; the gateway decides what it means.
+   */
+  default ProviderReply stream(ProviderRequest request, StreamTimeouts timeouts, java.util.function.Consumer<String> onText)
+      throws ProviderFailure {
+    throw new ProviderFailure(ProviderFailure.Type.INVALID_REQUEST, 0, null, name() + " cannot stream");
+  }
+
   /** Vectors and the tokens they cost. */
   record EmbeddingReply(List<float[]> vectors, int inputTokens) {}
 }

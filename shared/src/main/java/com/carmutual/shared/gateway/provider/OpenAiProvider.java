@@ -66,6 +66,17 @@ final class OpenAiProvider implements ModelProvider {
     return fromWire(response, request);
   }
 
+  @Override
+  public ProviderReply stream(ProviderRequest request, StreamTimeouts timeouts, java.util.function.Consumer<String> onText)
+      throws ProviderFailure {
+    long start = System.nanoTime();
+    byte[] body = OpenAiStreaming.withFields(write(toWire(request)), OpenAiStreaming.STREAM_FIELDS);
+    LineStream lines = http.stream(chatUri, headers, body, timeouts.total(), SseStream.headersBy(timeouts, start));
+    try (SseStream events = new SseStream(lines, settings.name(), timeouts, start)) {
+      return OpenAiStreaming.read(events, json, settings.name(), onText);
+    }
+  }
+
   OpenAiWire.ChatRequest toWire(ProviderRequest request) {
     List<OpenAiWire.Message> messages = new ArrayList<>(request.messages().size());
     int lastUser = -1;

@@ -46,7 +46,7 @@ public final class CallTraces implements LlmCalls {
   private static final String COLUMNS =
       "id, task, operation, client, trace_id, run_id, node, provider, model, route_version, prompt_version,"
           + " input, output, parsed, input_tokens, output_tokens, cached_tokens, cost, latency_micros, attempts,"
-          + " outcome, error, created_at";
+          + " outcome, error, created_at, first_token_micros";
   private static final Argument<List<LlmCallRecord.Attempt>> ATTEMPTS = Argument.listOf(LlmCallRecord.Attempt.class);
 
   private final BeanContext context;
@@ -144,7 +144,7 @@ public final class CallTraces implements LlmCalls {
     if (ds != null) {
       try (Connection c = ds.getConnection();
           PreparedStatement ps = c.prepareStatement(
-              "insert into llm_call (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+              "insert into llm_call (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
         for (LlmCallRecord r : records) {
           bind(ps, r);
           ps.addBatch();
@@ -173,7 +173,7 @@ public final class CallTraces implements LlmCalls {
     return new LlmCallRecord(p.id(), p.task(), p.operation(), p.client(), p.traceId(), p.runId(), p.node(),
         p.provider(), p.model(), p.routeVersion(), p.promptVersion(), text(p.input(), p), text(p.output(), p),
         text(p.parsed(), p), p.inputTokens(), p.outputTokens(), p.cachedTokens(), p.cost(), p.latencyMicros(),
-        p.attempts(), p.outcome(), p.error(), p.createdAt());
+        p.attempts(), p.outcome(), p.error(), p.createdAt(), p.firstTokenMicros());
   }
 
   private String text(Object value, PendingCall p) {
@@ -221,7 +221,8 @@ public final class CallTraces implements LlmCalls {
     }
     ps.setString(i++, r.outcome());
     ps.setString(i++, r.error());
-    ps.setObject(i, OffsetDateTime.ofInstant(r.createdAt(), ZoneOffset.UTC));
+    ps.setObject(i++, OffsetDateTime.ofInstant(r.createdAt(), ZoneOffset.UTC));
+    ps.setObject(i, r.firstTokenMicros(), java.sql.Types.BIGINT);
   }
 
   private DataSource dataSource() {
@@ -345,6 +346,7 @@ public final class CallTraces implements LlmCalls {
         rs.getString("prompt_version"), rs.getString("input"), rs.getString("output"), rs.getString("parsed"),
         rs.getInt("input_tokens"), rs.getInt("output_tokens"), rs.getInt("cached_tokens"),
         rs.getBigDecimal("cost"), rs.getLong("latency_micros"), attempts, rs.getString("outcome"),
-        rs.getString("error"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+        rs.getString("error"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        rs.getObject("first_token_micros", Long.class));
   }
 }
