@@ -293,9 +293,7 @@ final class DefaultLlmGateway implements LlmGateway {
         request = repair(request, reply.text(), parsed.errors);
       } catch (ProviderFailure f) {
         call.attempt(target.provider(), target.model(), status(f), f.getMessage(), t0);
-        if (f.retriable()) {
-          breaker.failure();
-        }
+        breaker.failed(f.retriable());
         call.lastKind = f.retriable() ? LlmException.Kind.UNAVAILABLE : LlmException.Kind.REJECTED;
         call.lastError = f.getMessage();
         if (!f.retriable() || retries >= route.maxRetries()) {
@@ -307,6 +305,14 @@ final class DefaultLlmGateway implements LlmGateway {
           return null;
         }
         sleep(wait);
+      } catch (RuntimeException e) {
+        // a translator bug or an unexpected reply: the probe must still end, and the caller gets an LlmException
+        breaker.failure();
+        call.attempt(target.provider(), target.model(), "error", e.toString(), t0);
+        call.lastKind = LlmException.Kind.UNAVAILABLE;
+        call.lastError = target.provider() + " failed unexpectedly: " + e;
+        LOG.warn("provider {} failed unexpectedly on {}", target.provider(), call.task, e);
+        return null;
       }
     }
   }
@@ -465,9 +471,7 @@ final class DefaultLlmGateway implements LlmGateway {
               reply.outputTokens());
         } catch (ProviderFailure f) {
           call.attempt(target.provider(), target.model(), status(f), f.getMessage(), a0);
-          if (f.retriable()) {
-            breaker.failure();
-          }
+          breaker.failed(f.retriable());
           call.lastKind = f.retriable() ? LlmException.Kind.UNAVAILABLE : LlmException.Kind.REJECTED;
           call.lastError = f.getMessage();
           if (!f.retriable() || retries >= route.maxRetries()) {
@@ -479,6 +483,13 @@ final class DefaultLlmGateway implements LlmGateway {
             break;
           }
           sleep(wait);
+        } catch (RuntimeException e) {
+          breaker.failure();
+          call.attempt(target.provider(), target.model(), "error", e.toString(), a0);
+          call.lastKind = LlmException.Kind.UNAVAILABLE;
+          call.lastError = target.provider() + " failed unexpectedly: " + e;
+          LOG.warn("provider {} failed unexpectedly on {}", target.provider(), task, e);
+          break;
         }
       }
     }
@@ -535,9 +546,7 @@ final class DefaultLlmGateway implements LlmGateway {
         return reply.vectors();
       } catch (ProviderFailure f) {
         call.attempt(provider.name(), tuning.embeddingModel(), status(f), f.getMessage(), t0);
-        if (f.retriable()) {
-          breaker.failure();
-        }
+        breaker.failed(f.retriable());
         call.lastKind = f.retriable() ? LlmException.Kind.UNAVAILABLE : LlmException.Kind.REJECTED;
         call.lastError = f.getMessage();
         if (!f.retriable() || retries >= 2) {
@@ -548,6 +557,12 @@ final class DefaultLlmGateway implements LlmGateway {
           break;
         }
         sleep(wait);
+      } catch (RuntimeException e) {
+        breaker.failure();
+        call.attempt(provider.name(), tuning.embeddingModel(), "error", e.toString(), t0);
+        call.lastKind = LlmException.Kind.UNAVAILABLE;
+        call.lastError = provider.name() + " failed unexpectedly: " + e;
+        break;
       }
     }
     LlmException failure = call.failure();
