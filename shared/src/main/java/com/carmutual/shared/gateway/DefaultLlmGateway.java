@@ -341,6 +341,9 @@ final class DefaultLlmGateway implements LlmGateway {
     } else if (given != null) {
       names.add(String.valueOf(given));
     }
+    if (request.input() instanceof com.carmutual.shared.gateway.redact.PersonalValues known) {
+      names.addAll(known.personalValues());
+    }
     // Only what the caller supplies can hold personal data: the prompt file and the schema are ours.
     Redactor.Session session = redactor.session(names);
     Map<String, String> values = new HashMap<>();

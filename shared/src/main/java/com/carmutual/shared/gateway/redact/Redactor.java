@@ -118,7 +118,7 @@ public final class Redactor {
     // English street addresses: [Apt/Unit/Flat x,] number [letter] name words + street type [direction]
     r.add(new Rule("ADDRESS", regex(Pattern.compile(
         "(?i)(?:\\b(?:apt|apartment|unit|flat|suite|ste|room|rm)\\.?\\s*#?\\s*[A-Z0-9-]{1,6},?\\s+)?"
-            + "\\b\\d{1,5}[A-Z]?(?:[-/]\\d{1,5}[A-Z]?)?,?\\s+((?:[A-Z][A-Za-z'.-]*\\s+){1,4})" + STREET_SUFFIX + "\\b\\.?"
+            + "\\b\\d{1,5}[A-Z]?(?:[-/]\\d{1,5}[A-Z]?)?,?\\s+((?:[A-Z][A-Za-z'.-]*\\s+){1,4})" + STREET_SUFFIX + "\\b"
             + "(?:\\s+(?:NW|NE|SW|SE|N|S|E|W)\\b)?"), 0, Redactor::isStreet), t -> longestRun(t, "0123456789") >= 1));
     r.add(new Rule("ADDRESS", Pattern.compile(
         "(?i)\\b(?:apt|apartment|unit|flat|suite)\\.?\\s*#?\\s*\\d{1,5}[A-Z]?\\b"), 0,
