@@ -9,6 +9,9 @@
 #   local-api-key     the key for the pages' sign-in and for curl (client "local")
 #   demo-api-key      the key deploy/local/demo.sh uses (client "demo", so its runs are told apart)
 #   twilio-auth-token phone-agent's webhook signing key (TWILIO_AUTH_TOKEN), which demo.sh signs with
+#   claims-agent-key, phone-agent-key  the services' own keys for calling vin-matching and claims-agent
+# The first client of SUITE_API_KEYS ("local") is the admin (SUITE_ADMIN_CLIENTS) that may change
+# configuration; the bundled evaluation sets are loaded (SUITE_EVAL_LOAD_BUNDLED_SETS=true).
 # Set SUITE_API_KEYS / TWILIO_AUTH_TOKEN yourself to use other values.
 # LOCAL_PORT_BASE (default 8080) moves the ports to base+1..base+4; LOCAL_RUN_DIR (default: the
 # repository root) is where the services keep ./data/ and run.sh the logs (a second suite beside
@@ -55,6 +58,18 @@ secret() {
 if [ -z "${SUITE_API_KEYS:-}" ]; then
   export SUITE_API_KEYS="local:$(secret local-api-key),demo:$(secret demo-api-key)"
 fi
+# Services call each other with their own keys (never one of the keys they accept).
+if [ -z "${CLAIMS_VIN_MATCHING_API_KEY:-}" ]; then
+  export CLAIMS_VIN_MATCHING_API_KEY="$(secret claims-agent-key)"
+  export SUITE_API_KEYS="$SUITE_API_KEYS,claims-agent:$CLAIMS_VIN_MATCHING_API_KEY"
+fi
+if [ -z "${PHONE_CLAIMS_API_KEY:-}" ]; then
+  export PHONE_CLAIMS_API_KEY="$(secret phone-agent-key)"
+  export SUITE_API_KEYS="$SUITE_API_KEYS,phone-agent:$PHONE_CLAIMS_API_KEY"
+fi
+# The printed (first) client may change configuration; the local run loads the bundled evaluation sets.
+export SUITE_ADMIN_CLIENTS="${SUITE_ADMIN_CLIENTS:-${SUITE_API_KEYS%%:*}}"
+export SUITE_EVAL_LOAD_BUNDLED_SETS="${SUITE_EVAL_LOAD_BUNDLED_SETS:-true}"
 export TWILIO_AUTH_TOKEN="${TWILIO_AUTH_TOKEN:-$(secret twilio-auth-token)}"
 export PHONE_PUBLIC_BASE_URL="${PHONE_PUBLIC_BASE_URL:-http://127.0.0.1:${ports[phone-agent]}}"
 key="${SUITE_API_KEYS#*:}"; key="${key%%,*}"

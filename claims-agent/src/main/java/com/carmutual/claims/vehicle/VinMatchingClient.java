@@ -39,23 +39,16 @@ final class VinMatchingClient implements VehicleLookup {
       JsonMapper mapper,
       @Value("${claims.vin-matching.url:`http://127.0.0.1:8081`}") String baseUrl,
       @Nullable @Value("${claims.vin-matching.api-key:}") String apiKey,
-      @Nullable @Value("${suite.api-keys:}") String suiteKeys,
       @Value("${claims.vin-matching.timeout:2s}") Duration timeout) {
     this.mapper = mapper;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    this.apiKey = apiKey != null && !apiKey.isBlank() ? apiKey.trim() : firstKey(suiteKeys);
+    // claims-agent's own key (CLAIMS_VIN_MATCHING_API_KEY), never one of the keys it accepts from its callers
+    this.apiKey = apiKey != null && !apiKey.isBlank() ? apiKey.trim() : null;
+    if (this.apiKey == null) {
+      LOG.warn("CLAIMS_VIN_MATCHING_API_KEY is not set: vin-matching will refuse claims-agent's lookups");
+    }
     this.timeout = timeout;
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
-  }
-
-  /** The key of the first {@code client:key} pair of SUITE_API_KEYS. */
-  static String firstKey(String suiteKeys) {
-    if (suiteKeys == null || suiteKeys.isBlank()) {
-      return null;
-    }
-    String first = suiteKeys.split(",")[0].trim();
-    int colon = first.indexOf(':');
-    return colon < 0 ? first : first.substring(colon + 1).trim();
   }
 
   @Override

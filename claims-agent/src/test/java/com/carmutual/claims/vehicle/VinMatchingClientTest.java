@@ -51,11 +51,22 @@ class VinMatchingClientTest {
   }
 
   private VinMatchingClient client(Duration timeout) {
-    return new VinMatchingClient(JsonMapper.createDefault(), "http://127.0.0.1:" + fake.getAddress().getPort(), null, "quoting:qk-1,claims:ck-2", timeout);
+    return client(timeout, "ck-own");
+  }
+
+  private VinMatchingClient client(Duration timeout, String ownKey) {
+    return new VinMatchingClient(JsonMapper.createDefault(), "http://127.0.0.1:" + fake.getAddress().getPort(), ownKey, timeout);
   }
 
   @Test
-  void decodesAndMatchesThroughVinMatchingWithTheFirstSuiteKey() {
+  void withoutItsOwnKeyItSendsNoKeyAtAll() {
+    client(Duration.ofSeconds(2), " ").resolve("1FTFW5L86RFB45612", new VehicleDescription(2024, "Ford", "F150"));
+    assertFalse(auth.isEmpty());
+    assertTrue(auth.stream().allMatch(java.util.Objects::isNull), auth.toString());
+  }
+
+  @Test
+  void decodesAndMatchesThroughVinMatchingWithItsOwnKey() {
     Vehicle v = client(Duration.ofSeconds(2)).resolve("1FTFW5L86RFB45612", new VehicleDescription(2024, "Ford", "F150"));
     assertEquals("vin-matching", v.source());
     assertEquals("FORD", v.make());
@@ -63,7 +74,7 @@ class VinMatchingClientTest {
     assertEquals("CAT-F150-2024-XLT", v.catalogId());
     assertEquals("auto", v.matchDecision());
     assertEquals("PICKUP", v.vehicleClass());
-    assertTrue(auth.stream().allMatch("Bearer qk-1"::equals), auth.toString());
+    assertTrue(auth.stream().allMatch("Bearer ck-own"::equals), auth.toString());
   }
 
   @Test

@@ -2,6 +2,7 @@ package com.carmutual.phone.campaign;
 
 import com.carmutual.shared.problem.Problem;
 import com.carmutual.shared.problem.ProblemException;
+import com.carmutual.shared.web.AdminOnly;
 import com.carmutual.shared.web.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -35,6 +36,7 @@ class CampaignController {
 
   @Operation(summary = "Starts an outbound campaign (calls placed in the callee's 08:00-21:00, never to do-not-call numbers)")
   @Post("/campaigns")
+  @AdminOnly
   HttpResponse<CampaignView> create(@Valid @Body CampaignRequest request) {
     CampaignView v = campaigns.create(request, Caller.client().orElse("unknown"));
     return HttpResponse.created(v, URI.create("/v1/campaigns/" + v.id()));

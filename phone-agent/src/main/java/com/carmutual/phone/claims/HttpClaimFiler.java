@@ -25,12 +25,10 @@ final class HttpClaimFiler implements ClaimFiler {
   static final java.util.Set<Integer> PERMANENT = java.util.Set.of(400, 401, 403, 413, 415, 422);
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ClaimsAgentSettings settings;
-  private final String suiteKeys;
   private final JsonMapper json;
 
-  HttpClaimFiler(ClaimsAgentSettings settings, @Value("${suite.api-keys:}") String suiteKeys, JsonMapper json) {
+  HttpClaimFiler(ClaimsAgentSettings settings, JsonMapper json) {
     this.settings = settings;
-    this.suiteKeys = suiteKeys;
     this.json = json;
   }
 
@@ -79,16 +77,9 @@ final class HttpClaimFiler implements ClaimFiler {
     return null;
   }
 
+  /** phone-agent's own key (PHONE_CLAIMS_API_KEY), never one of the keys it accepts from its callers. */
   private String apiKey() {
-    if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
-      return settings.apiKey().trim();
-    }
-    if (suiteKeys == null || suiteKeys.isBlank()) {
-      return null;
-    }
-    String first = suiteKeys.split(",")[0].trim();
-    int colon = first.indexOf(':');
-    return colon >= 0 ? first.substring(colon + 1) : first;
+    return settings.apiKey() != null && !settings.apiKey().isBlank() ? settings.apiKey().trim() : null;
   }
 
   private static String abbreviate(String s) {

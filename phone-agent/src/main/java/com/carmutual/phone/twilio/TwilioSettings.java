@@ -1,5 +1,6 @@
 package com.carmutual.phone.twilio;
 
+import com.carmutual.shared.logging.Secrets;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
@@ -28,5 +29,12 @@ public record TwilioSettings(
   public String apiBase() {
     String b = apiBaseUrl == null || apiBaseUrl.isBlank() ? "https://api.twilio.com" : apiBaseUrl.trim();
     return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+  }
+  /** Everything but the auth token (whether one is set). */
+  @Override
+  public String toString() {
+    return "TwilioSettings[authToken=" + Secrets.mask(authToken) + ", accountSid=" + accountSid + ", apiBaseUrl="
+        + apiBaseUrl + ", publicBaseUrl=" + publicBaseUrl + ", callerId=" + callerId + ", transferNumber="
+        + transferNumber + "]";
   }
 }

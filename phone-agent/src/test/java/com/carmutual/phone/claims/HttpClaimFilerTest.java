@@ -20,7 +20,7 @@ class HttpClaimFilerTest {
   static final Map<String, Object> REPORT = Map.of("memberId", "M123456");
 
   static HttpClaimFiler filer(String url) {
-    return new HttpClaimFiler(new ClaimsAgentSettings(url, "k"), "", JsonMapper.createDefault());
+    return new HttpClaimFiler(new ClaimsAgentSettings(url, "k"), JsonMapper.createDefault());
   }
 
   @ParameterizedTest
@@ -60,6 +60,17 @@ class HttpClaimFilerTest {
     try (FakeServer server = new FakeServer()) {
       server.answer(201, "{\"claimId\":\"CL-7\"}");
       assertEquals("CL-7", filer(server.url()).file("phone-CA1", REPORT));
+    }
+  }
+
+  @Test
+  void sendsItsOwnKeyAndWithoutOneNoKeyAtAll() throws Exception {
+    try (FakeServer server = new FakeServer()) {
+      server.answer(201, "{\"claimId\":\"CL-8\"}");
+      filer(server.url()).file("phone-CA2", REPORT);
+      new HttpClaimFiler(new ClaimsAgentSettings(server.url(), " "), JsonMapper.createDefault()).file("phone-CA3", REPORT);
+      assertEquals("Bearer k", server.received().get(0).header("Authorization"));
+      assertEquals(null, server.received().get(1).header("Authorization"));
     }
   }
 }

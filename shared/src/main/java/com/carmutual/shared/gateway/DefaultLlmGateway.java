@@ -305,9 +305,7 @@ final class DefaultLlmGateway implements LlmGateway {
         request = repair(request, reply.text(), parsed.errors);
       } catch (ProviderFailure f) {
         call.attempt(target.provider(), target.model(), status(f), f.getMessage(), t0);
-        if (f.retriable()) {
-          breaker.failure();
-        }
+        breaker.failed(f.retriable());
         call.lastKind = f.retriable() ? LlmException.Kind.UNAVAILABLE : LlmException.Kind.REJECTED;
         call.lastError = f.getMessage();
         if (!f.retriable() || retries >= route.maxRetries()) {
@@ -319,6 +317,14 @@ final class DefaultLlmGateway implements LlmGateway {
           return null;
         }
         sleep(wait);
+      } catch (RuntimeException e) {
+        // a translator bug or an unexpected reply: the probe must still end, and the caller gets an LlmException
+        breaker.failure();
+        call.attempt(target.provider(), target.model(), "error", e.toString(), t0);
+        call.lastKind = LlmException.Kind.UNAVAILABLE;
+        call.lastError = target.provider() + " failed unexpectedly: " + e;
+        LOG.warn("provider {} failed unexpectedly on {}", target.provider(), call.task, e);
+        return null;
       }
     }
   }
@@ -346,6 +352,9 @@ final class DefaultLlmGateway implements LlmGateway {
       c.forEach(n -> names.add(String.valueOf(n)));
     } else if (given != null) {
       names.add(String.valueOf(given));
+    }
+    if (request.input() instanceof com.carmutual.shared.gateway.redact.PersonalValues known) {
+      names.addAll(known.personalValues());
     }
     // Only what the caller supplies can hold personal data: the prompt file and the schema are ours.
     Redactor.Session session = redactor.session(names);
@@ -477,9 +486,7 @@ final class DefaultLlmGateway implements LlmGateway {
               reply.outputTokens());
         } catch (ProviderFailure f) {
           call.attempt(target.provider(), target.model(), status(f), f.getMessage(), a0);
-          if (f.retriable()) {
-            breaker.failure();
-          }
+          breaker.failed(f.retriable());
           call.lastKind = f.retriable() ? LlmException.Kind.UNAVAILABLE : LlmException.Kind.REJECTED;
           call.lastError = f.getMessage();
           if (!f.retriable() || retries >= route.maxRetries()) {
@@ -491,6 +498,13 @@ final class DefaultLlmGateway implements LlmGateway {
             break;
           }
           sleep(wait);
+        } catch (RuntimeException e) {
+          breaker.failure();
+          call.attempt(target.provider(), target.model(), "error", e.toString(), a0);
+          call.lastKind = LlmException.Kind.UNAVAILABLE;
+          call.lastError = target.provider() + " failed unexpectedly: " + e;
+          LOG.warn("provider {} failed unexpectedly on {}", target.provider(), task, e);
+          break;
         }
       }
     }
@@ -547,9 +561,7 @@ final class DefaultLlmGateway implements LlmGateway {
         return reply.vectors();
       } catch (ProviderFailure f) {
         call.attempt(provider.name(), tuning.embeddingModel(), status(f), f.getMessage(), t0);
-        if (f.retriable()) {
-          breaker.failure();
-        }
+        breaker.failed(f.retriable());
         call.lastKind = f.retriable() ? LlmException.Kind.UNAVAILABLE : LlmException.Kind.REJECTED;
         call.lastError = f.getMessage();
         if (!f.retriable() || retries >= 2) {
@@ -560,6 +572,12 @@ final class DefaultLlmGateway implements LlmGateway {
           break;
         }
         sleep(wait);
+      } catch (RuntimeException e) {
+        breaker.failure();
+        call.attempt(provider.name(), tuning.embeddingModel(), "error", e.toString(), t0);
+        call.lastKind = LlmException.Kind.UNAVAILABLE;
+        call.lastError = provider.name() + " failed unexpectedly: " + e;
+        break;
       }
     }
     LlmException failure = call.failure();

@@ -91,7 +91,7 @@ record GatewayConfig(
         r.duration("llm.circuit.open-for", Duration.ofSeconds(30)),
         r.integer("llm.cache.max-size", 10_000),
         r.duration("llm.cache.ttl", Duration.ofHours(1)),
-        r.string("llm.redaction.member-id-pattern", "M-\\d+"),
+        r.string("llm.redaction.member-id-pattern", "M-?\\d{4,10}"),
         r.integer("llm.trace.queue-size", 10_000),
         r.bool("llm.trace.enabled", true),
         r.string("llm.embeddings.provider", LOCAL),

@@ -57,6 +57,11 @@ public final class ApiKeys {
     return Optional.ofNullable(found);
   }
 
+  /** True when {@code client} has a key. */
+  public boolean hasClient(String client) {
+    return entries.stream().anyMatch(e -> e.client().equals(client));
+  }
+
   public boolean isEmpty() {
     return entries.isEmpty();
   }

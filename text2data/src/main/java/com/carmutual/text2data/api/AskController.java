@@ -1,6 +1,7 @@
 package com.carmutual.text2data.api;
 
 import com.carmutual.shared.problem.ProblemException;
+import com.carmutual.shared.web.AdminClients;
 import com.carmutual.shared.web.Caller;
 import com.carmutual.text2data.ask.Answer;
 import com.carmutual.text2data.ask.AskWorkflow;
@@ -31,11 +32,13 @@ class AskController {
   private final AskWorkflow workflow;
   private final Feedback feedback;
   private final SemanticModelView modelView;
+  private final AdminClients admins;
 
-  AskController(AskWorkflow workflow, Feedback feedback, SemanticModelView modelView) {
+  AskController(AskWorkflow workflow, Feedback feedback, SemanticModelView modelView, AdminClients admins) {
     this.workflow = workflow;
     this.feedback = feedback;
     this.modelView = modelView;
+    this.admins = admins;
   }
 
   @Serdeable
@@ -76,6 +79,10 @@ class AskController {
   @Operation(summary = "Mark an answer right or wrong, optionally with the corrected semantic query")
   FeedbackResponse feedback(@PathVariable String id, @Body @Valid FeedbackRequest request) {
     AnswerRecord answer = feedback.answer(id).orElseThrow(() -> ProblemException.notFound("answer " + id));
+    if (request.correctedQuery() != null || Boolean.TRUE.equals(request.correct())) {
+      // a confirmed or corrected query answers everyone who asks the same question: a configuration change
+      admins.requireAdmin("save a correction served to everyone (feedback with correct=true or a correctedQuery)");
+    }
     if (request.correctedQuery() != null) {
       workflow.compile(request.correctedQuery(), answer.asOf().toString());
     }

@@ -1,5 +1,6 @@
 package com.carmutual.text2data.warehouse;
 
+import com.carmutual.shared.logging.Secrets;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
@@ -78,5 +79,12 @@ public record WarehouseConfig(
   public String toString() {
     return "WarehouseConfig[url=" + (embedded() ? "embedded" : url) + ", username=" + username
         + ", password=" + (password == null || password.isEmpty() ? "" : "****") + ", pool=" + pool() + ", queue=" + queue() + "]";
+  }
+  /** Everything but the password (whether one is set), with any password in the URLs masked too. */
+  @Override
+  public String toString() {
+    return "WarehouseConfig[url=" + Secrets.maskUrl(url) + ", username=" + username + ", password="
+        + Secrets.mask(password) + ", statementTimeout=" + statementTimeout + ", demoUrl=" + Secrets.maskUrl(demoUrl)
+        + ", poolSize=" + poolSize + "]";
   }
 }

@@ -1,6 +1,7 @@
 package com.carmutual.vin.api;
 
 import com.carmutual.shared.problem.ProblemException;
+import com.carmutual.shared.web.AdminOnly;
 import com.carmutual.vin.catalog.Catalog;
 import com.carmutual.vin.catalog.CatalogRow;
 import io.micronaut.http.MediaType;
@@ -31,6 +32,7 @@ class CatalogController {
   record Replaced(int rows) {}
 
   @Put
+  @AdminOnly
   @Consumes({"text/csv", MediaType.TEXT_PLAIN})
   @Operation(summary = "Replace the whole catalog from CSV", description = "Atomic: a file with any bad row changes nothing; the 422 problem lists every bad row.")
   Replaced replace(@Body String csv) {

@@ -1,5 +1,6 @@
 package com.carmutual.shared.gateway.provider;
 
+import com.carmutual.shared.logging.Secrets;
 import io.micronaut.core.annotation.Nullable;
 import java.net.URI;
 import java.time.Duration;
@@ -23,5 +24,13 @@ public record ProviderSettings(
     headers = headers == null ? Map.of() : Map.copyOf(headers);
     structuredOutput = structuredOutput == null ? "json_schema" : structuredOutput;
     connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
+  }
+
+  /** Everything but the key and header values, which may be secrets. */
+  @Override
+  public String toString() {
+    return "ProviderSettings[name=" + name + ", type=" + type + ", baseUrl=" + baseUrl + ", apiKey="
+        + Secrets.mask(apiKey) + ", headers=" + Secrets.maskValues(headers) + ", structuredOutput=" + structuredOutput
+        + ", connectTimeout=" + connectTimeout + "]";
   }
 }

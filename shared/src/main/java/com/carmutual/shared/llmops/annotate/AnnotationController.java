@@ -33,11 +33,14 @@ class AnnotationController {
   private final EvalSets sets;
   private final Actors actors;
 
+  private final java.util.Set<String> servedTasks;
+
   AnnotationController(
-      StoredAnnotations annotations, EvalSets sets, Actors actors) {
+      StoredAnnotations annotations, EvalSets sets, Actors actors, List<ReplyRule> replyRules) {
     this.annotations = annotations;
     this.sets = sets;
     this.actors = actors;
+    this.servedTasks = java.util.Set.copyOf(replyRules.stream().map(ReplyRule::getTask).toList());
   }
 
   /** A label: right/wrong, a corrected output, a comment; the author defaults to the API client. */
@@ -64,6 +67,11 @@ class AnnotationController {
   HttpResponse<AnnotationView> create(@Body NewAnnotation body) {
     if (body.task() == null || body.input() == null || body.input().isNull()) {
       throw ProblemException.badRequest("invalid-annotation", "task and input are required");
+    }
+    boolean servesAnAnswer = nullIfJsonNull(body.correctedOutput()) != null || Boolean.TRUE.equals(body.correct());
+    if (servesAnAnswer && servedTasks.contains(body.task())) {
+      // annotation reply answers everyone's calls of this task with it: a configuration change
+      actors.requireAdmin();
     }
     String author = body.author() == null || body.author().isBlank() ? actors.current() : body.author();
     String id =

@@ -5,6 +5,7 @@ import com.carmutual.shared.llmops.support.Actors;
 import com.carmutual.shared.llmops.version.TaskVersions.TaskView;
 import com.carmutual.shared.llmops.version.TaskVersions.VersionChange;
 import com.carmutual.shared.problem.ProblemException;
+import com.carmutual.shared.web.AdminOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -54,7 +55,8 @@ class TaskController {
   }
 
   @Put("/{task}/active")
-  @Operation(summary = "Switches the task's active version (clients in suite.llmops.admins; audited)")
+  @AdminOnly
+  @Operation(summary = "Switches the task's active version (admin clients of SUITE_ADMIN_CLIENTS; audited)")
   VersionChange switchActive(String task, @Body SwitchRequest request) {
     String actor = actors.requireAdmin();
     return versions.switchTo(
@@ -63,7 +65,8 @@ class TaskController {
   }
 
   @Post("/{task}/rollback")
-  @Operation(summary = "Undoes the task's last version change")
+  @AdminOnly
+  @Operation(summary = "Undoes the task's last version change (admin clients only; audited)")
   VersionChange rollback(String task, @Nullable @Body RollbackRequest request) {
     String actor = actors.requireAdmin();
     return versions.rollback(task, actor, request == null ? null : request.reason());

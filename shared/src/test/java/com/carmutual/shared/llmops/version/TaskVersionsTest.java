@@ -21,7 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest(environments = {"test", "llmops"}, transactional = false)
-@Property(name = "suite.llmops.admins", value = "tester")
+@Property(name = "suite.admin-clients", value = "tester")
 class TaskVersionsTest {
   @Inject ActiveVersions active;
 

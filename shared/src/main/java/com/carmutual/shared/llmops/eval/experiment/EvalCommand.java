@@ -68,6 +68,8 @@ public final class EvalCommand {
   /** Starts the application context without the HTTP server, runs the command, returns the exit code. */
   public static int main(Class<?> mainClass, String[] args) {
     Map<String, Object> props = new HashMap<>();
+    // the command evaluates the bundled sets: running it is asking for them
+    props.put("suite.eval.load-bundled-sets", true);
     for (String a : args) {
       if (a.equals("--in-memory")) {
         props.put(

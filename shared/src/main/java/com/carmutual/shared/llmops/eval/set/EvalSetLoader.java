@@ -27,12 +27,17 @@ import org.slf4j.LoggerFactory;
  * as the set {@code <task>/<name>}: version 1 the first time, a new version whenever the file's
  * items change. Each line is {@code {"id": ..., "input": {...}, "expected": {...}}}; a bad line is
  * logged with its file and line number and skipped.
+ *
+ * <p>Only when asked for with {@code suite.eval.load-bundled-sets=true} (the local run, the {@code
+ * eval} command and tests): the bundled sets are development data, not for a production database.
  */
 @Singleton
 @Requires(beans = DataSource.class)
-@Requires(property = "suite.llmops.eval.load-sets", notEquals = "false")
+@Requires(property = EvalSetLoader.PROPERTY, value = "true")
 final class EvalSetLoader implements ApplicationEventListener<StartupEvent> {
   private static final Logger LOG = LoggerFactory.getLogger(EvalSetLoader.class);
+  /** Loads the bundled development sets at start-up when true; false by default. */
+  static final String PROPERTY = "suite.eval.load-bundled-sets";
 
   private final EvalSets sets;
   private final Jsons jsons;
