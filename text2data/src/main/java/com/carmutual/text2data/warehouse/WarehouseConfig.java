@@ -74,17 +74,10 @@ public record WarehouseConfig(
     return embeddedThreads == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : Math.max(1, embeddedThreads);
   }
 
-  /** Never shows the password (configuration is logged and may be printed). */
-  @Override
-  public String toString() {
-    return "WarehouseConfig[url=" + (embedded() ? "embedded" : url) + ", username=" + username
-        + ", password=" + (password == null || password.isEmpty() ? "" : "****") + ", pool=" + pool() + ", queue=" + queue() + "]";
-  }
   /** Everything but the password (whether one is set), with any password in the URLs masked too. */
   @Override
   public String toString() {
-    return "WarehouseConfig[url=" + Secrets.maskUrl(url) + ", username=" + username + ", password="
-        + Secrets.mask(password) + ", statementTimeout=" + statementTimeout + ", demoUrl=" + Secrets.maskUrl(demoUrl)
-        + ", poolSize=" + poolSize + "]";
+    return "WarehouseConfig[url=" + (embedded() ? "embedded" : Secrets.maskUrl(url)) + ", username=" + username + ", password="
+        + Secrets.mask(password) + ", statementTimeout=" + statementTimeout + ", pool=" + pool() + ", queue=" + queue() + "]";
   }
 }
