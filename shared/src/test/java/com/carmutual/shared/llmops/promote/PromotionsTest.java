@@ -51,6 +51,7 @@ class PromotionsTest {
     Map<String, Object> p = new HashMap<>(ChampionChallengerApp.properties(models));
     p.put("suite.llmops.guardrails.min-calls", 10);
     p.put("suite.llmops.guardrails.window-calls", 20);
+    p.put("suite.llmops.admins", "tester");
     server = ApplicationContext.run(EmbeddedServer.class, p, "test", "llmops");
     http = HttpClient.create(server.getURL());
     client = http.toBlocking();
@@ -178,6 +179,22 @@ class PromotionsTest {
     e = assertThrows(HttpClientResponseException.class,
         () -> send(HttpRequest.GET("/v1/llmops/promotions/nope")));
     assertEquals(404, e.getStatus().getCode());
+  }
+
+  @Test
+  void onlyAdminsStartPromotionsAndChallengers() {
+    HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+        () -> client.retrieve(HttpRequest.POST("/v1/llmops/tasks/" + TASK + "/promotions",
+            Map.of("candidate", Map.of("route", "good"), "evalSets", List.of("dev"), "gates", LAX))
+            .bearerAuth("other-key")));
+    assertEquals(403, e.getStatus().getCode());
+    e = assertThrows(HttpClientResponseException.class,
+        () -> client.retrieve(HttpRequest.PUT("/v1/llmops/tasks/" + TASK + "/challenger",
+            Map.of("route", "good", "sampleRate", 0.5)).bearerAuth("other-key")));
+    assertEquals(403, e.getStatus().getCode());
+    // reading stays open to every signed-in client
+    assertEquals(200, client.exchange(HttpRequest.GET("/v1/llmops/tasks/" + TASK + "/promotions")
+        .bearerAuth("other-key")).getStatus().getCode());
   }
 
   @Test
