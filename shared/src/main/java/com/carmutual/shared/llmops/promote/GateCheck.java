@@ -41,13 +41,21 @@ final class GateCheck {
   }
 
   private static GateResult atLeast(String gate, double threshold, @Nullable Double e, @Nullable Double s) {
-    Double worst = e == null ? s : s == null ? e : Math.min(e, s);
+    Double worst = worse(e, s, true);
     return result(gate, threshold, worst, worst != null && worst >= threshold - 1e-12, e, s);
   }
 
   private static GateResult atMost(String gate, double threshold, @Nullable Double e, @Nullable Double s) {
-    Double worst = e == null ? s : s == null ? e : Math.max(e, s);
+    Double worst = worse(e, s, false);
     return result(gate, threshold, worst, worst != null && worst <= threshold + 1e-12, e, s);
+  }
+
+  @Nullable
+  private static Double worse(@Nullable Double e, @Nullable Double s, boolean lowerIsWorse) {
+    if (e == null || s == null) {
+      return e != null ? e : s;
+    }
+    return Double.valueOf(lowerIsWorse ? Math.min(e, s) : Math.max(e, s));
   }
 
   private static GateResult result(
