@@ -42,8 +42,11 @@ class ShadowChallengerTest {
 
   @BeforeAll
   void start() throws Exception {
-    models = new FakeModels().model("reverse-model", FakeModels.Mode.REVERSE, 0);
-    server = ApplicationContext.run(EmbeddedServer.class, ChampionChallengerApp.properties(models), "test", "llmops");
+    models = new FakeModels().model("reverse-model", FakeModels.Mode.REVERSE, 0).model("slow-model", FakeModels.Mode.UPPER, 1000);
+    Map<String, Object> p = new java.util.HashMap<>(ChampionChallengerApp.properties(models));
+    p.put("suite.llmops.shadow.queue-size", 3);
+    p.put("suite.llmops.shadow.threads", 1);
+    server = ApplicationContext.run(EmbeddedServer.class, p, "test", "llmops");
     http = HttpClient.create(server.getURL());
     client = http.toBlocking();
   }
@@ -76,9 +79,11 @@ class ShadowChallengerTest {
     assertEquals("active", started.get("status"));
 
     List<String> inputs = List.of("rear bumper", "hood", "trunk lid", "grille", "left mirror", "roof");
+    ShadowRunner runner = server.getApplicationContext().getBean(ShadowRunner.class);
     for (String text : inputs) {
       // the caller always gets the champion's (upper-case) answer, never the challenger's reversed one
       assertEquals(new Echo(text.toUpperCase()), gateway.structured(TASK, new Echo(text), Echo.class));
+      drained(runner); // the queue is tiny in this test; see the test below for a full one
     }
     Map<String, Object> view = waitForRuns(6);
     Map<String, Object> counts = map(view, "counts");
@@ -119,6 +124,32 @@ class ShadowChallengerTest {
     gateway.structured(TASK, new Echo("door"), Echo.class);
     Thread.sleep(100);
     assertEquals(6, number(map(send(HttpRequest.GET("/v1/llmops/tasks/" + TASK + "/challenger")), "counts"), "sampled"));
+  }
+
+  @Test
+  void aFullShadowQueueDropsAndCountsItemsWithoutSlowingTheCaller() throws Exception {
+    LlmGateway gateway = server.getApplicationContext().getBean(LlmGateway.class);
+    send(HttpRequest.PUT("/v1/llmops/tasks/" + TASK + "/challenger", Map.of("route", "slow", "sampleRate", 1.0)));
+    long t0 = System.nanoTime();
+    for (int i = 0; i < 12; i++) {
+      assertEquals(new Echo("PART " + i), gateway.structured(TASK, new Echo("part " + i), Echo.class));
+    }
+    // each challenger call takes 1 s: a caller waiting for them would need 12 s, or 4 s for the queued ones
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    assertTrue(millis < 4_000, "the callers waited for the challenger: " + millis + " ms");
+    drained(server.getApplicationContext().getBean(ShadowRunner.class));
+    Map<String, Object> counts = map(send(HttpRequest.GET("/v1/llmops/tasks/" + TASK + "/challenger")), "counts");
+    assertEquals(12, number(counts, "sampled"));
+    assertTrue(number(counts, "dropped") >= 1, counts.toString());
+    assertEquals(12, number(counts, "run") + number(counts, "failed") + number(counts, "dropped"), counts.toString());
+    send(HttpRequest.DELETE("/v1/llmops/tasks/" + TASK + "/challenger"));
+  }
+
+  private static void drained(ShadowRunner runner) throws InterruptedException {
+    for (int i = 0; i < 1000 && runner.queued() > 0; i++) {
+      Thread.sleep(10);
+    }
+    assertEquals(0, runner.queued());
   }
 
   @Test
