@@ -178,7 +178,15 @@ final class CallPipeline {
     Hooks h = hooks;
     if (h == null) {
       // looked up lazily: observers use the gateway
-      h = new Hooks(context.findBean(Budgets.class), List.copyOf(context.getBeansOfType(CallObserver.class)));
+      List<CallObserver> observers;
+      try {
+        observers = List.copyOf(context.getBeansOfType(CallObserver.class));
+      } catch (RuntimeException e) {
+        // a broken observer must not break calls: they go on without challengers and guardrails
+        LOG.error("call observers could not be created; calls run without them", e);
+        observers = List.of();
+      }
+      h = new Hooks(context.findBean(Budgets.class), observers);
       hooks = h;
     }
     return h;

@@ -13,6 +13,7 @@ import com.carmutual.shared.llmops.shadow.ChallengerViews.SideFigures;
 import com.carmutual.shared.llmops.support.Jsons;
 import com.carmutual.shared.llmops.version.TaskVersions;
 import com.carmutual.shared.problem.ProblemException;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
@@ -65,7 +66,7 @@ public class Challengers {
   private final ChallengerRepository challengers;
   private final ShadowResultRepository results;
   private final TaskVersions versions;
-  private final StoredAnnotations annotations;
+  private final BeanProvider<StoredAnnotations> annotations;
   private final Jsons jsons;
   private final Clock clock;
   private final long refreshNanos;
@@ -77,7 +78,7 @@ public class Challengers {
       ChallengerRepository challengers,
       ShadowResultRepository results,
       TaskVersions versions,
-      StoredAnnotations annotations,
+      BeanProvider<StoredAnnotations> annotations,
       Jsons jsons,
       Clock clock,
       @Value("${suite.llmops.shadow.refresh:5s}") Duration refresh) {
@@ -217,7 +218,8 @@ public class Challengers {
 
   private AgainstAnnotations againstAnnotations(String task, List<ShadowResultEntity> rows) {
     Map<String, JsonNode> labelled = new HashMap<>();
-    for (AnnotationView a : annotations.list(task, null, 1000)) {
+    // looked up when read: annotations need the single ActiveVersions, which the sampler must not
+    for (AnnotationView a : annotations.get().list(task, null, 1000)) {
       JsonNode approved = a.approvedOutput();
       if (approved != null) {
         labelled.putIfAbsent(Jsons.sha256(jsons.canonical(a.input())), approved);
