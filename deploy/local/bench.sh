@@ -24,6 +24,7 @@ catalog() {
 gateway|shared|main|com.carmutual.shared.gateway.GatewayOverheadBenchmark|LLM gateway overhead against a loopback fake provider (args: calls/s seconds-per-phase)
 gateway-stream|shared|main|com.carmutual.shared.gateway.StreamingOverheadBenchmark|what LlmGateway.stream adds to the first streamed token, loopback fake SSE server (args: calls warm-up-calls)
 llmops|shared|main|com.carmutual.shared.llmops.LlmOpsOverheadBenchmark|what storing runs, versions and annotation reply add (args: iterations)
+shadow|shared|main|com.carmutual.shared.llmops.shadow.ShadowOverheadBenchmark|what a challenger in shadow at sampleRate 1.0 adds to the champion's latency (args: calls)
 vin|vin-matching|main|com.carmutual.vin.bench.VinBenchmark|vPIC load, decode and match latency, 1,100 VINs over HTTP
 claims|claims-agent|junit|com.carmutual.claims.bench.ClaimsBenchmark|intake of claims with 10 large photos over HTTP; estimate pipeline in process
 text2data|text2data|junit|com.carmutual.text2data.bench.ParseCompileBenchmark|parse + compile per question, offline
@@ -121,6 +122,9 @@ run_one() {
       run_main "$module" "$class" ;;
     llmops)
       if $smoke; then main_args=(30); fi
+      run_main "$module" "$class" ;;
+    shadow)
+      if $smoke; then main_args=(300); fi
       run_main "$module" "$class" ;;
     vin)
       # No smaller setting exists; the whole run takes about a minute.

@@ -66,7 +66,7 @@ function showTab() {
   state.tab = (location.hash || '#calls').slice(1);
   document.querySelectorAll('#tabs button').forEach((b) => b.classList.toggle('active', b.dataset.tab === state.tab));
   document.querySelectorAll('section.tab').forEach((s) => { s.hidden = s.id !== `tab-${state.tab}`; });
-  ({ calls: loadCalls, runs: loadRuns, tasks: loadTasks, annotations: loadAnnotations, experiments: loadExperiments }[state.tab]
+  ({ calls: loadCalls, runs: loadRuns, tasks: () => { loadTasks(); loadBudgets(); }, annotations: loadAnnotations, experiments: loadExperiments }[state.tab]
     || loadCalls)();
 }
 
@@ -201,6 +201,45 @@ async function loadTasks() {
         el('td', {}, (x.routeVersions || []).join(', ')),
         el('td', {}, t(x.hasLocalImplementation ? 'yes' : 'no')),
         el('td', { class: 'small' }, x.lastChange ? `${x.lastChange.action} · ${x.lastChange.actor || ''} · ${fmtTime(x.lastChange.at)}` : '')))));
+  } catch (e) { failed(e, box); }
+}
+
+// Budgets (on the tasks tab) -------------------------------------------------------------------------
+
+addMessages({
+  en: {
+    'budgets.title': 'Daily budgets (today)', budget: 'Budget', scope: 'Task or client', limit: 'Limit',
+    spent: 'Spent', reserved: 'Reserved now', refused: 'Refused', rerouted: 'Rerouted', fallbackRoute: 'Cheaper route',
+    calls: 'Calls',
+  },
+  zh: {
+    'budgets.title': '每日预算（今天）', budget: '预算', scope: '任务或调用方', limit: '上限',
+    spent: '已用', reserved: '预留中', refused: '已拒绝', rerouted: '已改道', fallbackRoute: '更便宜的路由',
+    calls: '调用数',
+  },
+});
+
+function budgetAmount(usd, tokens) {
+  return [usd != null ? `$${fmtNumber(usd, 4)}` : null, tokens != null ? `${fmtNumber(tokens, 0)} tok` : null]
+    .filter(Boolean).join(' · ');
+}
+
+async function loadBudgets() {
+  const box = document.getElementById('budgets');
+  try {
+    const rows = listOf(await api('/v1/llmops/budgets'), 'budgets');
+    if (!rows.length) { box.replaceChildren(el('div', { class: 'empty' }, t('empty'))); return; }
+    box.replaceChildren(el('table', { id: 'budgets-table' },
+      el('tr', {}, ['budget', 'scope', 'limit', 'spent', 'reserved', 'calls', 'refused', 'rerouted', 'fallbackRoute']
+        .map((k) => el('th', {}, t(k)))),
+      rows.map((b) => el('tr', { dataset: { budget: b.limit.name } }, el('td', {}, b.limit.name),
+        el('td', {}, b.limit.task ? `${t('task')} ${b.limit.task}` : `${t('client')} ${b.limit.client}`),
+        el('td', {}, budgetAmount(b.limit.dailyUsd, b.limit.dailyTokens)),
+        el('td', {}, el('span', { class: `badge ${b.usedShare >= 1 ? 'bad' : b.usedShare >= 0.8 ? 'warn' : 'ok'}` },
+          budgetAmount(b.limit.dailyUsd != null ? b.spentUsd : null, b.limit.dailyTokens != null ? b.spentTokens : null))),
+        el('td', {}, budgetAmount(b.limit.dailyUsd != null ? b.reservedUsd : null, b.limit.dailyTokens != null ? b.reservedTokens : null)),
+        el('td', {}, fmtNumber(b.calls, 0)), el('td', {}, fmtNumber(b.refused, 0)), el('td', {}, fmtNumber(b.rerouted, 0)),
+        el('td', {}, b.limit.fallbackRoute || '')))));
   } catch (e) { failed(e, box); }
 }
 

@@ -65,6 +65,7 @@ final class DefaultLlmGateway implements LlmGateway {
   private final Map<String, CircuitBreaker> breakers = new HashMap<>();
   private final Cache<CacheKey, Cached> cache;
   private final StreamingCalls streaming;
+  private final CallPipeline pipeline;
   private volatile Hooks hooks;
 
   /** Beans found lazily, since some of them (annotation reply, local tasks) use the gateway. */
@@ -94,6 +95,7 @@ final class DefaultLlmGateway implements LlmGateway {
     }
     this.cache = Caffeine.newBuilder().maximumSize(tuning.cacheMaxSize()).expireAfterWrite(tuning.cacheTtl()).build();
     this.streaming = new StreamingCalls(routing, providers, breakers, redactor, traces, spans, clock, json, context, this::cost);
+    this.pipeline = new CallPipeline(routing, context, json);
     warnAboutMissingKeys();
   }
 
@@ -111,6 +113,10 @@ final class DefaultLlmGateway implements LlmGateway {
 
   @Override
   public <T> T structured(StructuredRequest<T> request) {
+    return pipeline.structured(request, () -> doStructured(request));
+  }
+
+  private <T> T doStructured(StructuredRequest<T> request) {
     Call call = new Call(request.task(), "chat");
     Routing.Resolved resolved;
     try {
@@ -387,6 +393,10 @@ final class DefaultLlmGateway implements LlmGateway {
   @Override
   @SuppressWarnings("unchecked")
   public ChatResponse chat(String task, List<ChatMessage> messages) {
+    return pipeline.chat(task, messages, () -> doChat(task, messages));
+  }
+
+  private ChatResponse doChat(String task, List<ChatMessage> messages) {
     Call call = new Call(task, "chat");
     Routing.Resolved resolved;
     try {
@@ -610,6 +620,10 @@ final class DefaultLlmGateway implements LlmGateway {
     LlmException.Kind lastKind;
     String lastError;
     boolean deadlineHit;
+    /** Budget reservation and figures for {@link CallPipeline}; shadow calls reach no listener. */
+    final CallTicket ticket = CallTicket.take();
+    final boolean shadow = ShadowCalls.active();
+    LlmException.Kind failedKind;
 
     Call(String task, String operation) {
       this.task = task;
@@ -656,6 +670,7 @@ final class DefaultLlmGateway implements LlmGateway {
     }
 
     void fail(String error, LlmException e) {
+      failedKind = e != null ? e.kind() : null;
       finish(ERROR, e != null ? e.kind().name() + ": " + e.getMessage() : error);
     }
 
@@ -680,7 +695,11 @@ final class DefaultLlmGateway implements LlmGateway {
           reply == null ? null : reply.finishReason(), inputTokens, outputTokens, serverAddress, outcome,
           ERROR.equals(outcome) ? (lastKind == null ? "error" : lastKind.name()) : null),
           endEpoch - latencyMicros * 1_000, endEpoch);
-      List<LlmCallListener> listeners = hooks().listeners();
+      if (ticket != null) {
+        ticket.finished(id, outcome, failedKind, routeVersion, promptVersion,
+            cost, inputTokens, outputTokens, latencyMicros);
+      }
+      List<LlmCallListener> listeners = shadow ? List.of() : hooks().listeners();
       if (!listeners.isEmpty()) {
         LlmCallEvent event = new LlmCallEvent(id, task, provider, model, promptVersion, routeVersion, outcome,
             inputTokens, outputTokens, cost, latencyMicros, attempts.size(), scope.runId, scope.node);

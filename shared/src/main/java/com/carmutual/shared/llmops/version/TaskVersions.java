@@ -162,6 +162,29 @@ public class TaskVersions {
     return change;
   }
 
+  /**
+   * Records a decision about {@code task} in the version audit under {@code action} (a promotion, a
+   * rejected promotion, an automatic rollback), with {@code to} the version it concerns; when
+   * {@code apply}, {@code to} also becomes the active version.
+   */
+  public VersionChange decide(
+      String task, String action, TaskVersion to, String actor, @Nullable String reason, boolean apply) {
+    if (!apply) {
+      TaskVersion now =
+          active.findById(task).map(a -> new TaskVersion(a.routeVersion(), a.promptVersion()))
+              .orElse(new TaskVersion(null, null));
+      VersionAuditEntity record =
+          new VersionAuditEntity(UUID.randomUUID().toString(), task, action, now.routeVersion(), now.promptVersion(),
+              to.routeVersion(), to.promptVersion(), actor, reason, clock.instant());
+      audit.save(record);
+      return change(record);
+    }
+    checkKnown(task, to);
+    VersionChange change = write(task, action, to, actor, reason);
+    cache.invalidate();
+    return change;
+  }
+
   @Transactional
   VersionChange write(String task, String action, TaskVersion to, String actor, @Nullable String reason) {
     Instant now = clock.instant();
@@ -196,7 +219,8 @@ public class TaskVersions {
     return change(record);
   }
 
-  private void checkKnown(String task, TaskVersion to) {
+  /** Refuses (400/404 problem) a task or version the gateway's catalog does not list. */
+  public void checkKnown(String task, TaskVersion to) {
     if (task == null || task.isBlank() || task.length() > 200) {
       throw ProblemException.badRequest("invalid-task", "task name must be 1-200 characters");
     }

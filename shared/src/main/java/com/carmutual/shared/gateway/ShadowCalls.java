@@ -1,0 +1,30 @@
+package com.carmutual.shared.gateway;
+
+import java.util.function.Supplier;
+
+/**
+ * Marks the gateway calls made on this thread as shadow calls: a challenger answering a live input
+ * that a caller never sees. They are traced (under the run and node their runner sets) but do not
+ * reach call listeners (metrics), budgets, guardrails or another challenger.
+ */
+public final class ShadowCalls {
+  private static final ThreadLocal<Boolean> ACTIVE = new ThreadLocal<>();
+
+  private ShadowCalls() {}
+
+  public static boolean active() {
+    return Boolean.TRUE.equals(ACTIVE.get());
+  }
+
+  public static <T> T within(Supplier<T> body) {
+    Boolean before = ACTIVE.get();
+    ACTIVE.set(Boolean.TRUE);
+    try {
+      return body.get();
+    } finally {
+      if (before == null) {
+        ACTIVE.remove();
+      }
+    }
+  }
+}
