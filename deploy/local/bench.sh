@@ -29,7 +29,7 @@ vin|vin-matching|main|com.carmutual.vin.bench.VinBenchmark|vPIC load, decode and
 claims|claims-agent|junit|com.carmutual.claims.bench.ClaimsBenchmark|intake of claims with 10 large photos over HTTP; estimate pipeline in process
 text2data|text2data|junit|com.carmutual.text2data.bench.ParseCompileBenchmark|parse + compile per question, offline
 text2data-postgres|text2data|junit|com.carmutual.text2data.bench.PostgresEventsBenchmark|compiled event queries on PostgreSQL with scaled app events (needs 127.0.0.1:5432)
-text2data-engines|text2data|junit|com.carmutual.text2data.bench.EnginesEventsBenchmark|event questions + dev questions on each engine with scaled app events (args: -Devents= -Dengines=postgres,trino)
+text2data-engines|text2data|junit|com.carmutual.text2data.bench.EnginesEventsBenchmark|event questions + dev questions on each engine with scaled app events (args: -Devents= -Dengines=duckdb,postgres,trino)
 phone|phone-agent|junit|com.carmutual.phone.bench.PhoneLoadBenchmark|signed webhook turn latency with many calls open
 phone-relay|phone-agent|junit|com.carmutual.phone.relay.RelayLatencyBenchmark|ConversationRelay WebSocket: prompt to first text token with many calls open
 scale|deploy|script|deploy/local/scale-test.sh|two instances per service on PostgreSQL, a kill and a restart under load
@@ -161,8 +161,8 @@ run_one() {
         $smoke && return 0 || return 1
       fi
       if $smoke; then
-        # the demo's events, no copies, PostgreSQL only (Trino's start is for full runs and the parity test)
-        run_junit "$module" "$class" -Dbenchmark=true -Devents=1 -Druns=1 -Dengines=postgres "$@"
+        # the demo's events, no copies, DuckDB and PostgreSQL (Trino's start is for full runs and the parity test)
+        run_junit "$module" "$class" -Dbenchmark=true -Devents=1 -Druns=1 -Dengines=duckdb,postgres "$@"
       else
         # Trino's memory catalog holds the scaled copy: give the server room (the script restarts it)
         TRINO_XMX="${TRINO_XMX:-8G}" TRINO_QUERY_MEMORY="${TRINO_QUERY_MEMORY:-4GB}" TRINO_MEMORY_DATA="${TRINO_MEMORY_DATA:-4GB}" \
