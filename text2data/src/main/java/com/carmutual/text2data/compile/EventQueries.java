@@ -21,7 +21,11 @@ import java.util.List;
 final class EventQueries {
   private EventQueries() {}
 
-  static CompiledQuery retention(SemanticModel model, SemanticQuery q, Dialect dialect, LocalDate asOf) {
+  /**
+   * Day-N retention. With {@code rollups}, the cohort and the returns are read from the cohort
+   * rollups when {@link CohortRollups} proves the rows the same; everything after is the same SQL.
+   */
+  static CompiledQuery retention(SemanticModel model, SemanticQuery q, Dialect dialect, LocalDate asOf, RollupTables rollups) {
     Retention r = q.retention();
     if (r == null) {
       throw new CompileException("a retention query needs retention: {targetEvent, returningEvent, day}");
@@ -42,15 +46,21 @@ final class EventQueries {
     String t = "event_time".equals(ev.timeColumn()) ? "event_time" : ev.timeColumn();
     LocalDate dataThrough = asOf.minusDays(1);
     if (r.days() != null && r.days().size() > 1) {
-      return retentionByDay(model, q, dialect, r, start, end, dataThrough);
+      return retentionByDay(model, q, dialect, r, start, end, asOf, rollups);
     }
     int n = r.day();
-    String sql = "WITH first_seen AS (SELECT e." + user + " AS user_key, CAST(MIN(e." + t + ") AS DATE) AS cohort_date FROM " + ev.table()
+    java.util.Optional<CohortRollups.Plan> plan = CohortRollups.find(model, rollups, r.targetEvent(), r.returningEvent(), end, n, asOf);
+    String cohortAndReturned = plan.isPresent()
+        ? "WITH cohort AS (" + plan.get().cohort(r.targetEvent(), start, end) + "), "
+            + "returned AS (SELECT DISTINCT c.user_key FROM cohort c " + plan.get().returnedOn(dialect, r.returningEvent(), "c.cohort_date",
+            Integer.toString(n)) + ") "
+        : "WITH first_seen AS (SELECT e." + user + " AS user_key, CAST(MIN(e." + t + ") AS DATE) AS cohort_date FROM " + ev.table()
         + " e WHERE e.event_name = " + Sql.str(r.targetEvent()) + " GROUP BY e." + user + "), "
         + "cohort AS (SELECT user_key, cohort_date FROM first_seen WHERE cohort_date >= " + Sql.date(start) + " AND cohort_date < " + Sql.date(end) + "), "
         + "returned AS (SELECT DISTINCT c.user_key FROM cohort c JOIN " + ev.table() + " e ON e." + user + " = c.user_key AND e.event_name = "
         + Sql.str(r.returningEvent()) + " AND e." + t + " >= CAST(" + dialect.addDays("c.cohort_date", Integer.toString(n)) + " AS TIMESTAMP) AND e." + t
-        + " < CAST(" + dialect.addDays("c.cohort_date", Integer.toString(n + 1)) + " AS TIMESTAMP)) "
+        + " < CAST(" + dialect.addDays("c.cohort_date", Integer.toString(n + 1)) + " AS TIMESTAMP)) ";
+    String sql = cohortAndReturned
         + "SELECT " + (byDay ? "c.cohort_date AS cohort_date, " : "") + "COUNT(*) AS cohort_size, "
         + "CASE WHEN " + dialect.addDays("MAX(c.cohort_date)", Integer.toString(n)) + " <= " + Sql.date(dataThrough) + " THEN COUNT(r.user_key) END AS retained_d" + n + ", "
         + "CASE WHEN " + dialect.addDays("MAX(c.cohort_date)", Integer.toString(n)) + " <= " + Sql.date(dataThrough) + " THEN CAST(COUNT(r.user_key) AS DOUBLE PRECISION) / COUNT(*) END AS d"
@@ -68,11 +78,14 @@ final class EventQueries {
 
   /** Day-N retention for several N at once: one row per N (day_n, cohort_size, retained_users, retention_rate). */
   private static CompiledQuery retentionByDay(SemanticModel model, SemanticQuery q, Dialect dialect, Retention r, LocalDate start, LocalDate end,
-      LocalDate dataThrough) {
+      LocalDate asOf, RollupTables rollups) {
+    LocalDate dataThrough = asOf.minusDays(1);
     List<Integer> days = r.days().stream().distinct().sorted().toList();
     if (days.size() > 12 || days.get(0) < 1 || days.get(days.size() - 1) > 365) {
       throw new CompileException("retention days must be between 1 and 365, at most 12 of them");
     }
+    java.util.Optional<CohortRollups.Plan> plan =
+        CohortRollups.find(model, rollups, r.targetEvent(), r.returningEvent(), end, days.get(days.size() - 1), asOf);
     Entity ev = model.eventEntity();
     String user = ev.userKey();
     String t = ev.timeColumn();
@@ -80,13 +93,18 @@ final class EventQueries {
     for (int i = 0; i < days.size(); i++) {
       dayRows.append(i == 0 ? "SELECT " + days.get(i) + " AS day_n" : " UNION ALL SELECT " + days.get(i));
     }
-    String sql = "WITH first_seen AS (SELECT e." + user + " AS user_key, CAST(MIN(e." + t + ") AS DATE) AS cohort_date FROM " + ev.table()
+    String cohortAndReturned = plan.isPresent()
+        ? "WITH cohort AS (" + plan.get().cohort(r.targetEvent(), start, end) + "), days AS (" + dayRows + "), "
+            + "returned AS (SELECT DISTINCT d.day_n, c.user_key FROM cohort c CROSS JOIN days d "
+            + plan.get().returnedOn(dialect, r.returningEvent(), "c.cohort_date", "d.day_n") + "), "
+        : "WITH first_seen AS (SELECT e." + user + " AS user_key, CAST(MIN(e." + t + ") AS DATE) AS cohort_date FROM " + ev.table()
         + " e WHERE e.event_name = " + Sql.str(r.targetEvent()) + " GROUP BY e." + user + "), "
         + "cohort AS (SELECT user_key, cohort_date FROM first_seen WHERE cohort_date >= " + Sql.date(start) + " AND cohort_date < " + Sql.date(end) + "), "
         + "days AS (" + dayRows + "), "
         + "returned AS (SELECT DISTINCT d.day_n, c.user_key FROM cohort c CROSS JOIN days d JOIN " + ev.table() + " e ON e." + user
         + " = c.user_key AND e.event_name = " + Sql.str(r.returningEvent()) + " AND e." + t + " >= CAST(" + dialect.addDays("c.cohort_date", "d.day_n") + " AS TIMESTAMP) AND e." + t
-        + " < CAST(" + dialect.addDays("c.cohort_date", "d.day_n + 1") + " AS TIMESTAMP)), "
+        + " < CAST(" + dialect.addDays("c.cohort_date", "d.day_n + 1") + " AS TIMESTAMP)), ";
+    String sql = cohortAndReturned
         + "sizes AS (SELECT COUNT(*) AS cohort_size, MAX(cohort_date) AS last_cohort FROM cohort) "
         + "SELECT d.day_n, s.cohort_size, CASE WHEN " + dialect.addDays("s.last_cohort", "d.day_n") + " <= " + Sql.date(dataThrough) + " THEN COUNT(r.user_key) END AS retained_users, "
         + "CASE WHEN " + dialect.addDays("s.last_cohort", "d.day_n") + " <= " + Sql.date(dataThrough) + " THEN CAST(COUNT(r.user_key) AS DOUBLE PRECISION) / NULLIF(s.cohort_size, 0) END AS retention_rate "

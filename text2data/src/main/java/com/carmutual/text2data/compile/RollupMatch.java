@@ -49,7 +49,7 @@ record RollupMatch(SemanticModel model, String entity, List<Dimension> dims, Lis
   }
 
   private Optional<List<RollupMeasure>> columns(Rollup r) {
-    if (!r.entity().equals(entity)) {
+    if (r.kind() != SemanticModel.RollupKind.DAILY || !r.entity().equals(entity)) {
       return Optional.empty();
     }
     Map<String, String> columnOfDim = new LinkedHashMap<>();

@@ -58,7 +58,7 @@ public final class SqlCompiler {
       case "metrics" -> SeriesComparison.applies(q) ? SeriesComparison.compile(this, q, dialect, asOf)
           : new MetricsCompilation(q, dialect, asOf, true, rollups).compile();
       case "funnel" -> EventQueries.funnel(model, q, dialect);
-      case "retention" -> EventQueries.retention(model, q, dialect, asOf);
+      case "retention" -> EventQueries.retention(model, q, dialect, asOf, rollups);
       case "conversion" -> EventQueries.conversion(model, q, dialect, this);
       default -> throw new CompileException("unknown query kind " + q.kind());
     };

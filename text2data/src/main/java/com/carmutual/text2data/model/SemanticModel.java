@@ -105,17 +105,50 @@ public record SemanticModel(
   public record Event(String name, List<String> synonyms) {}
 
   /**
-   * A pre-aggregated table (like Cube's pre-aggregations): one row per day of the entity's time
-   * column and per combination of the listed dimensions, with one column per measure. The compiler
-   * reads it instead of the entity's table only when that gives the same result (see
-   * {@code compile.RollupMatch}); the warehouse builds and refreshes it.
+   * A pre-aggregated table (like Cube's pre-aggregations). A {@link RollupKind#DAILY} rollup has one
+   * row per day of the entity's time column and per combination of the listed dimensions, with one
+   * column per measure. The cohort kinds serve retention: {@link RollupKind#FIRST_EVENT} keeps each
+   * user's first day per event name, {@link RollupKind#USER_DAYS} the distinct (user, event name,
+   * day) of the event entity. The compiler reads one instead of the entity's table only when that
+   * gives the same result (see {@code compile.RollupMatch} and {@code compile.CohortRollups}); the
+   * warehouse builds and refreshes it.
    *
-   * @param dimensions dimension names of the entity, stored in columns of the same name
+   * @param dimensions dimension names of the entity, stored in columns of the same name (daily only)
+   * @param events the event names a cohort rollup keeps (empty: all)
    */
-  public record Rollup(String name, String entity, List<String> dimensions, List<RollupMeasure> measures) {
+  public record Rollup(String name, RollupKind kind, String entity, List<String> dimensions, List<RollupMeasure> measures,
+                       List<String> events) {
+    public Rollup(String name, String entity, List<String> dimensions, List<RollupMeasure> measures) {
+      this(name, RollupKind.DAILY, entity, dimensions, measures, List.of());
+    }
+
     /** The table's name in the warehouse's rollup schema. */
     public String table() {
       return "rollup_" + name;
+    }
+
+    /** Whether a cohort rollup holds the rows of event {@code event}. */
+    public boolean covers(String event) {
+      return events.isEmpty() || events.contains(event);
+    }
+  }
+
+  /** What a rollup keeps (YAML {@code kind:} daily, first_event or user_days). */
+  public enum RollupKind {
+    /** Per day and dimension combination: count, count_distinct and sum measures. */
+    DAILY,
+    /** Per user and event name: the day of the user's first such event ({@code user key, event_name, first_day}). */
+    FIRST_EVENT,
+    /** Per user, event name and day on which the user did it ({@code user key, event_name, event_day}). */
+    USER_DAYS;
+
+    /** The column holding the stored day. */
+    public String dayColumn(Entity e) {
+      return switch (this) {
+        case DAILY -> e.timeColumn();
+        case FIRST_EVENT -> "first_day";
+        case USER_DAYS -> "event_day";
+      };
     }
   }
 

@@ -99,6 +99,22 @@ public final class SemanticModelLoader {
     if (!"day".equals(grain)) {
       throw new SemanticModelException(where + ": rollups are kept per day (grain: day)");
     }
+    String kindName = m.get("kind") == null ? "daily" : str(m.get("kind"));
+    SemanticModel.RollupKind kind = switch (kindName) {
+      case "daily" -> SemanticModel.RollupKind.DAILY;
+      case "first_event" -> SemanticModel.RollupKind.FIRST_EVENT;
+      case "user_days" -> SemanticModel.RollupKind.USER_DAYS;
+      default -> throw new SemanticModelException(where + ": kind is daily, first_event or user_days, not " + kindName);
+    };
+    if (kind != SemanticModel.RollupKind.DAILY) {
+      if (m.get("dimensions") != null || m.get("measures") != null) {
+        throw new SemanticModelException(where + ": a " + kindName + " rollup has fixed columns (no dimensions or measures)");
+      }
+      return new SemanticModel.Rollup(name, kind, required(m, "entity", where), List.of(), List.of(), strings(m.get("events")));
+    }
+    if (m.get("events") != null) {
+      throw new SemanticModelException(where + ": events: is for first_event and user_days rollups");
+    }
     List<SemanticModel.RollupMeasure> measures = new java.util.ArrayList<>();
     map(m.get("measures"), where + ".measures").forEach((column, v) -> {
       Map<String, Object> mm = map(v, where + ".measures." + column);
@@ -255,6 +271,16 @@ public final class SemanticModelLoader {
       Entity e = model.entities().get(r.entity());
       if (e == null || e.timeColumn() == null) {
         throw new SemanticModelException("rollup " + r.name() + ": entity " + r.entity() + " is unknown or has no time column");
+      }
+      if (r.kind() != SemanticModel.RollupKind.DAILY) {
+        if (e.userKey() == null) {
+          throw new SemanticModelException("rollup " + r.name() + ": a " + r.kind() + " rollup needs the event entity (with a user key)");
+        }
+        for (String ev : r.events()) {
+          if (!model.events().containsKey(ev)) {
+            throw new SemanticModelException("rollup " + r.name() + ": unknown event " + ev);
+          }
+        }
       }
       for (String d : r.dimensions()) {
         Dimension dim = model.dimensions().get(d);

@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds and refreshes the rollup tables the semantic model declares, and tells the compiler which
- * it may read. A refresh is incremental: it recomputes only the days from the newest stored day
- * (less {@code lookbackDays}) on, in one transaction, so readers see the old or the new rows, never
+ * Builds and refreshes the rollup tables the semantic model declares (daily and cohort kinds), and
+ * tells the compiler which it may read. A refresh is incremental: it recomputes only the days from
+ * the newest stored day (less {@code lookbackDays}) on, in one transaction, so readers see the old or the new rows, never
  * a mix. A rollup is offered for periods that end on or before the day of its last refresh (the
  * embedded warehouse, whose data never changes, for any period).
  */
@@ -135,9 +135,9 @@ public class RollupStore implements RollupTables {
             }
             s.execute("CREATE TABLE " + table + " AS " + select(r, null));
           } else {
-            LocalDate from = newest.get().minusDays(lookbackDays);
-            s.execute("DELETE FROM " + table + " WHERE " + timeColumn(r) + " >= " + literal(r, from));
-            s.execute("INSERT INTO " + table + " " + select(r, from));
+            for (String sql : incremental(r, table, newest.get().minusDays(lookbackDays))) {
+              s.execute(sql);
+            }
           }
           c.commit();
           completeBefore.put(r.name(), today);
@@ -154,9 +154,34 @@ public class RollupStore implements RollupTables {
     }
   }
 
+  /**
+   * The statements replacing the stored rows of days from {@code from} on. Daily and user-day rows of
+   * those days are recomputed from the entity's table. A first-event row holds the minimum over all
+   * history: rows whose first day is before {@code from} cannot change (newer events are later), so
+   * only the others are recomputed from the window and inserted for the (user, event) pairs without
+   * an older stored row; that is least(stored, recomputed) per pair.
+   */
+  List<String> incremental(Rollup r, String table, LocalDate from) {
+    String delete = "DELETE FROM " + table + " WHERE " + dayColumn(r) + " >= " + storedLiteral(r, from);
+    if (r.kind() != SemanticModel.RollupKind.FIRST_EVENT) {
+      return List.of(delete, "INSERT INTO " + table + " " + select(r, from));
+    }
+    String user = model.entities().get(r.entity()).userKey();
+    String recomputed = "INSERT INTO " + table + " SELECT n." + user + ", n.event_name, n.first_day FROM (" + select(r, from) + ") n WHERE ";
+    // Two inserts so each anti-join is a plain equality (NULL user keys are one group, as in GROUP BY).
+    return List.of(delete,
+        recomputed + "n." + user + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + table + " s WHERE s." + user + " = n." + user
+            + " AND s.event_name = n.event_name)",
+        recomputed + "n." + user + " IS NULL AND NOT EXISTS (SELECT 1 FROM " + table + " s WHERE s." + user + " IS NULL"
+            + " AND s.event_name = n.event_name)");
+  }
+
   /** The rows of {@code r} computed from the entity's table, for days from {@code from} on (null: all). */
   String select(Rollup r, LocalDate from) {
     Entity e = model.entities().get(r.entity());
+    if (r.kind() != SemanticModel.RollupKind.DAILY) {
+      return cohortSelect(r, e, from);
+    }
     String time = e.timeColumn();
     String day = kind(e, time) == Kind.TIME ? "CAST(CAST(" + time + " AS DATE) AS TIMESTAMP)" : time;
     List<String> cols = new ArrayList<>();
@@ -180,6 +205,28 @@ public class RollupStore implements RollupTables {
         + " GROUP BY " + String.join(", ", groupBy);
   }
 
+  /**
+   * A cohort table's rows: per user and event name the first day ({@code CAST(MIN(time) AS DATE)},
+   * exactly the retention query's cohort date), or the distinct days of activity. Rows without a
+   * time or event name never count in a retention question and are left out.
+   */
+  private String cohortSelect(Rollup r, Entity e, LocalDate from) {
+    String user = e.userKey();
+    String time = e.timeColumn();
+    String where = " WHERE " + time + " IS NOT NULL AND event_name IS NOT NULL"
+        + (r.events().isEmpty() ? "" : " AND event_name IN (" + String.join(", ", r.events().stream().map(RollupStore::quoted).toList()) + ")")
+        + (from == null ? "" : " AND " + time + " >= " + literal(r, from));
+    if (r.kind() == SemanticModel.RollupKind.FIRST_EVENT) {
+      return "SELECT " + user + ", event_name, CAST(MIN(" + time + ") AS DATE) AS first_day FROM " + e.table() + where
+          + " GROUP BY " + user + ", event_name";
+    }
+    return "SELECT DISTINCT " + user + ", event_name, CAST(" + time + " AS DATE) AS event_day FROM " + e.table() + where;
+  }
+
+  private static String quoted(String s) {
+    return "'" + s.replace("'", "''") + "'";
+  }
+
   /** The newest stored day, or empty when the table does not exist yet (empty tables count as newly built). */
   private Optional<LocalDate> newestDay(Connection c, Rollup r) throws SQLException {
     String exists = "SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_schema) = ? AND LOWER(table_name) = ?"
@@ -196,7 +243,7 @@ public class RollupStore implements RollupTables {
         }
       }
     }
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(" + timeColumn(r) + ") FROM " + writer.prefix() + r.table())) {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(" + dayColumn(r) + ") FROM " + writer.prefix() + r.table())) {
       rs.next();
       Object v = rs.getObject(1);
       if (v == null) {
@@ -209,8 +256,13 @@ public class RollupStore implements RollupTables {
     }
   }
 
-  private String timeColumn(Rollup r) {
-    return model.entities().get(r.entity()).timeColumn();
+  private String dayColumn(Rollup r) {
+    return r.kind().dayColumn(model.entities().get(r.entity()));
+  }
+
+  /** A day as a literal comparable with the rollup's stored day column. */
+  private String storedLiteral(Rollup r, LocalDate d) {
+    return r.kind() == SemanticModel.RollupKind.DAILY ? literal(r, d) : "DATE '" + d + "'";
   }
 
   private String literal(Rollup r, LocalDate d) {
