@@ -2,6 +2,7 @@
 # A single-node Trino on 127.0.0.1 for text2data's engine tests and benchmarks (docs/adr/1901-distributed-engine-trino.md).
 #   deploy/local/trino.sh start     fetch trino-server once, write the config, start it (or reuse a running one),
 #                                   wait until it accepts queries; prints the JDBC URL and the start time
+#                                   (one start at a time per port: a concurrent start waits, then reuses it)
 #   deploy/local/trino.sh stop      stop it
 #   deploy/local/trino.sh status    "running" (exit 0) or "stopped" (exit 1)
 #   deploy/local/trino.sh url       the JDBC URL of the memory catalog's demo schema
@@ -167,6 +168,11 @@ EOF
 
 start() {
   check_java
+  mkdir -p "$cache"
+  # one start at a time per port (CI starts the server in the background while the tests that need it
+  # may ask for it too): a second caller waits here, then finds it running and reuses it
+  exec 9>"$cache/start-$port.lock"
+  flock 9
   fetch
   local fresh="$run/etc.next"
   rm -rf "$fresh"

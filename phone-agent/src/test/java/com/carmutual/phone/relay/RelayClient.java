@@ -57,8 +57,17 @@ final class RelayClient implements WebSocket.Listener, AutoCloseable {
     return send(Map.of("type", "prompt", "voicePrompt", said, "lang", lang, "last", true));
   }
 
-  /** The messages up to the reply's {@code last: true} token, and an {@code end} right after it if one comes. */
+  /**
+   * The messages up to the reply's {@code last: true} token, and an {@code end} if one follows within 50 ms
+   * (the server sends it synchronously right after the last token; an {@code end} that comes later is the
+   * first message of the next {@code reply()}).
+   */
   List<JsonNode> reply() throws InterruptedException {
+    return reply(50);
+  }
+
+  /** As {@link #reply()}, waiting up to {@code endWaitMillis} for an {@code end} after the last token. */
+  List<JsonNode> reply(long endWaitMillis) throws InterruptedException {
     List<JsonNode> out = new ArrayList<>();
     while (true) {
       JsonNode m = received.poll(10, TimeUnit.SECONDS);
@@ -70,7 +79,7 @@ final class RelayClient implements WebSocket.Listener, AutoCloseable {
         return out;
       }
       if ("text".equals(m.path("type").asText()) && m.path("last").asBoolean()) {
-        JsonNode end = received.poll(300, TimeUnit.MILLISECONDS);
+        JsonNode end = received.poll(endWaitMillis, TimeUnit.MILLISECONDS);
         if (end != null) {
           out.add(end);
         }

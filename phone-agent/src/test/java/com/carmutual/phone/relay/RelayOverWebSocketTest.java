@@ -192,7 +192,7 @@ class RelayOverWebSocketTest {
     String path = startRelayCall("screening", "en", "CArelayend");
     try (RelayClient ws = new RelayClient(http, server.getPort(), path, null)) {
       ws.setup("CArelayend");
-      List<JsonNode> reply = ws.prompt("No thanks, I don't want to do this", "en-US").reply();
+      List<JsonNode> reply = ws.prompt("No thanks, I don't want to do this", "en-US").reply(5_000);
       assertTrue(RelayClient.ends(reply), reply.toString());
     }
     // the reply is sent before the turn is stored (lowest latency), so the stored call may trail it briefly
