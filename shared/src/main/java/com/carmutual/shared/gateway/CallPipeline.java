@@ -10,12 +10,13 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What happens around one structured or chat call, so the gateway's template stays the call
+ * What happens around one structured, chat or streamed call, so the gateway's template stays the call
  * itself: before it, the call's estimated cost is reserved on its budgets (or it is refused, or
  * sent to the budget's cheaper route); after it, the reservation is settled from the reported
  * usage (by the call's bookkeeping, through its {@link CallTicket}) and {@link CallObserver}s are
@@ -42,19 +43,35 @@ final class CallPipeline {
   }
 
   <T> T structured(StructuredRequest<T> request, Supplier<T> call) {
-    return around(request.task(), request, () -> structuredPromptChars(request), true, call);
+    return around(request.task(), request, () -> structuredPromptChars(request), true, CallPipeline::refuse, call);
   }
 
   ChatResponse chat(String task, List<ChatMessage> messages, Supplier<ChatResponse> call) {
-    return around(task, null, () -> messages.stream().mapToLong(m -> m.content() == null ? 0 : m.content().length())
-        .sum(), false, call);
+    return around(task, null, () -> chars(messages), false, CallPipeline::refuse, call);
+  }
+
+  /** A streamed call: priced like a chat call; a refusal goes to {@code listener}, as every stream's failure. */
+  void stream(String task, Object input, StreamListener listener, Runnable call) {
+    around(task, null, () -> streamedChars(input), false, e -> {
+      listener.onError(e);
+      return null;
+    }, () -> {
+      call.run();
+      return null;
+    });
   }
 
   private interface Chars {
     long count();
   }
 
-  private <T> T around(String task, StructuredRequest<?> request, Chars chars, boolean structured, Supplier<T> call) {
+  private static <T> T refuse(BudgetExceededException e) {
+    throw e;
+  }
+
+  private <T> T around(
+      String task, StructuredRequest<?> request, Chars chars, boolean structured,
+      Function<BudgetExceededException, T> refused, Supplier<T> call) {
     if (ShadowCalls.active()) {
       CallTicket ticket = CallTicket.open(null);
       T out = null;
@@ -77,7 +94,7 @@ final class CallPipeline {
           reservation = h.budgets().get().reserve(task, client, e.micros, e.tokens);
         } catch (BudgetExceededException ex) {
           if (ex.fallbackRoute() == null) {
-            throw ex;
+            return refused.apply(ex);
           }
           h.budgets().get().rerouted(ex.budget());
           reroute = ex.fallbackRoute();
@@ -164,6 +181,29 @@ final class CallPipeline {
       // the call itself reports an input it cannot write; the estimate takes what it counted
     }
     return n;
+  }
+
+  private static long chars(List<?> messages) {
+    long n = 0;
+    for (Object m : messages) {
+      String content = m instanceof ChatMessage c ? c.content() : null;
+      n += content == null ? 0 : content.length();
+    }
+    return n;
+  }
+
+  private long streamedChars(Object input) {
+    if (input instanceof String s) {
+      return s.length();
+    }
+    if (input instanceof List<?> list && list.stream().allMatch(ChatMessage.class::isInstance)) {
+      return chars(list);
+    }
+    try {
+      return json.writeValueAsString(input).length();
+    } catch (IOException | RuntimeException e) {
+      return 0; // the call itself reports an input it cannot write
+    }
   }
 
   private static String client() {

@@ -11,22 +11,12 @@ public final class CallScope {
   /** A run id and node name. */
   public record Scope(String runId, String node) {}
 
-  private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
+  private static final ThreadScope<Scope> CURRENT = new ThreadScope<>();
 
   private CallScope() {}
 
   public static <T> T within(String runId, String node, Supplier<T> body) {
-    Scope previous = CURRENT.get();
-    CURRENT.set(new Scope(runId, node));
-    try {
-      return body.get();
-    } finally {
-      if (previous == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(previous);
-      }
-    }
+    return CURRENT.within(new Scope(runId, node), body);
   }
 
   public static Optional<Scope> current() {

@@ -12,16 +12,14 @@ import com.carmutual.shared.gateway.redact.Redactor;
 import com.carmutual.shared.gateway.schema.JsonSchemas;
 import com.carmutual.shared.gateway.schema.SchemaValidator;
 import com.carmutual.shared.gateway.trace.CallTraces;
-import com.carmutual.shared.gateway.trace.PendingCall;
-import com.carmutual.shared.web.Caller;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.BeanContext;
+import io.micronaut.context.env.Environment;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,9 +28,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,13 +52,11 @@ final class DefaultLlmGateway implements LlmGateway {
   private final JsonMapper json;
   private final BeanContext context;
   private final LocalEmbeddings embeddings;
-  private final CallTraces traces;
-  private final Clock clock;
   private final Redactor redactor;
-  private final GenAiSpans spans;
   private final Map<String, ModelProvider> providers = new HashMap<>();
   private final Map<String, CircuitBreaker> breakers = new HashMap<>();
   private final Cache<CacheKey, Cached> cache;
+  private final CallState.Books books;
   private final StreamingCalls streaming;
   private final CallPipeline pipeline;
   private volatile Hooks hooks;
@@ -84,24 +77,23 @@ final class DefaultLlmGateway implements LlmGateway {
     this.json = json;
     this.context = context;
     this.embeddings = embeddings;
-    this.traces = traces;
-    this.clock = clock;
     GatewayConfig.Tuning tuning = config.tuning();
     this.redactor = new Redactor(tuning.memberIdPattern());
-    this.spans = new GenAiSpans(context);
     for (ProviderSettings s : config.providers().values()) {
       providers.put(s.name(), Providers.create(s, json));
       breakers.put(s.name(), new CircuitBreaker(tuning.circuitFailureThreshold(), tuning.circuitOpenFor().toNanos()));
     }
     this.cache = Caffeine.newBuilder().maximumSize(tuning.cacheMaxSize()).expireAfterWrite(tuning.cacheTtl()).build();
-    this.streaming = new StreamingCalls(routing, providers, breakers, redactor, traces, spans, clock, json, context, this::cost);
+    this.books = new CallState.Books(config, redactor, traces, new GenAiSpans(context), clock, () -> hooks().listeners());
+    this.streaming = new StreamingCalls(routing, providers, breakers, books, json, () -> hooks().locals(),
+        new StreamTimeoutSettings(context.getBean(Environment.class)));
     this.pipeline = new CallPipeline(routing, context, json);
     warnAboutMissingKeys();
   }
 
   @Override
   public void stream(String task, Object input, StreamListener listener) {
-    streaming.stream(task, input, listener);
+    pipeline.stream(task, input, listener, () -> streaming.stream(task, input, listener));
   }
 
   @Override
@@ -117,7 +109,7 @@ final class DefaultLlmGateway implements LlmGateway {
   }
 
   private <T> T doStructured(StructuredRequest<T> request) {
-    Call call = new Call(request.task(), "chat");
+    CallState call = books.open(request.task(), "chat");
     Routing.Resolved resolved;
     try {
       resolved = routing.resolve(request.task());
@@ -196,7 +188,7 @@ final class DefaultLlmGateway implements LlmGateway {
   }
 
   @SuppressWarnings("unchecked")
-  private <T> T runLocal(Call call, StructuredRequest<T> request, GatewayConfig.Target target, int index) {
+  private <T> T runLocal(CallState call, StructuredRequest<T> request, GatewayConfig.Target target, int index) {
     LocalTask<Object, Object> task = hooks().locals().get(request.task());
     long t0 = System.nanoTime();
     if (task == null) {
@@ -210,16 +202,10 @@ final class DefaultLlmGateway implements LlmGateway {
     try {
       out = task.run(request.input(), request.images());
     } catch (LlmException e) {
-      call.attempt("local", null, "error", e.getMessage(), t0);
-      call.lastKind = e.kind();
-      call.lastError = e.getMessage();
+      call.localGaveUp(e, t0);
       return null;
     } catch (RuntimeException e) {
-      // The service's own deterministic code failed: its error is the caller's to see, unchanged.
-      call.attempt("local", null, "error", e.toString(), t0);
-      call.provider = "local";
-      call.fail(e.toString(), null);
-      throw e;
+      throw call.localFailed(e, t0);
     }
     if (out == null || !request.outputType().isInstance(out)) {
       call.attempt("local", null, "invalid_output",
@@ -239,7 +225,7 @@ final class DefaultLlmGateway implements LlmGateway {
   }
 
   private <T> T runRemote(
-      Call call, Prepared prepared, GatewayConfig.Target target, int index, Class<T> type,
+      CallState call, Prepared prepared, GatewayConfig.Target target, int index, Class<T> type,
       JsonSchemas.OutputSchema schema) {
     GatewayConfig.Route route = call.resolved.route();
     ModelProvider provider = providers.get(target.provider());
@@ -266,18 +252,11 @@ final class DefaultLlmGateway implements LlmGateway {
     boolean repaired = false;
     int retries = 0;
     while (true) {
-      if (!breaker.allow()) {
-        call.attempt(target.provider(), target.model(), "circuit_open", "circuit open", System.nanoTime());
-        call.lastKind = LlmException.Kind.UNAVAILABLE;
-        call.lastError = target.provider() + " circuit is open after repeated failures";
+      Duration remaining = call.timeForAttempt(target, breaker);
+      if (remaining == null) {
         return null;
       }
-      Duration remaining = call.remaining();
-      if (remaining.isZero()) {
-        call.deadlineHit = true;
-        return null;
-      }
-      Duration timeout = min(target.timeout() != null ? target.timeout() : route.timeout(), remaining);
+      Duration timeout = CallState.min(target.timeout() != null ? target.timeout() : route.timeout(), remaining);
       long t0 = System.nanoTime();
       try {
         ProviderReply reply = provider.complete(request, timeout);
@@ -290,11 +269,7 @@ final class DefaultLlmGateway implements LlmGateway {
           if (key != null) {
             cache.put(key, new Cached(restored, target.model()));
           }
-          call.provider = target.provider();
-          call.model = target.model();
-          call.serverAddress = provider.serverAddress();
-          call.reply = reply;
-          call.output = reply.text();
+          call.answeredBy(target, provider.serverAddress(), reply);
           call.parsed = parsed.value;
           call.finish(index == 1 ? OK : FALLBACK, null);
           return parsed.value;
@@ -310,25 +285,15 @@ final class DefaultLlmGateway implements LlmGateway {
         repaired = true;
         request = repair(request, reply.text(), parsed.errors);
       } catch (ProviderFailure f) {
-        call.attempt(target.provider(), target.model(), status(f), f.getMessage(), t0);
+        call.failed(target.provider(), target.model(), f, t0);
         breaker.failed(f.retriable());
-        call.lastKind = f.retriable() ? LlmException.Kind.UNAVAILABLE : LlmException.Kind.REJECTED;
-        call.lastError = f.getMessage();
-        if (!f.retriable() || retries >= route.maxRetries()) {
+        if (!f.retriable() || retries >= route.maxRetries() || !call.waitToRetry(f, ++retries)) {
           return null;
         }
-        retries++;
-        Duration wait = f.retryAfter() != null ? f.retryAfter() : backoff(retries);
-        if (wait.compareTo(call.remaining()) >= 0) {
-          return null;
-        }
-        sleep(wait);
       } catch (RuntimeException e) {
         // a translator bug or an unexpected reply: the probe must still end, and the caller gets an LlmException
         breaker.failure();
-        call.attempt(target.provider(), target.model(), "error", e.toString(), t0);
-        call.lastKind = LlmException.Kind.UNAVAILABLE;
-        call.lastError = target.provider() + " failed unexpectedly: " + e;
+        call.failedUnexpectedly(target.provider(), target.model(), e, t0);
         LOG.warn("provider {} failed unexpectedly on {}", target.provider(), call.task, e);
         return null;
       }
@@ -397,7 +362,7 @@ final class DefaultLlmGateway implements LlmGateway {
   }
 
   private ChatResponse doChat(String task, List<ChatMessage> messages) {
-    Call call = new Call(task, "chat");
+    CallState call = books.open(task, "chat");
     Routing.Resolved resolved;
     try {
       resolved = routing.resolve(task);
@@ -432,9 +397,7 @@ final class DefaultLlmGateway implements LlmGateway {
         try {
           out = local.run(List.copyOf(messages), List.of());
         } catch (LlmException e) {
-          call.attempt("local", null, "error", e.getMessage(), t0);
-          call.lastKind = e.kind();
-          call.lastError = e.getMessage();
+          call.localGaveUp(e, t0);
           continue;
         }
         ChatResponse response = out instanceof ChatResponse r ? r
@@ -467,52 +430,31 @@ final class DefaultLlmGateway implements LlmGateway {
           route.temperature(), route.maxTokens());
       int retries = 0;
       while (true) {
-        if (!breaker.allow()) {
-          call.attempt(target.provider(), target.model(), "circuit_open", "circuit open", System.nanoTime());
-          call.lastKind = LlmException.Kind.UNAVAILABLE;
-          call.lastError = target.provider() + " circuit is open after repeated failures";
-          break;
-        }
-        Duration remaining = call.remaining();
-        if (remaining.isZero()) {
-          call.deadlineHit = true;
+        Duration remaining = call.timeForAttempt(target, breaker);
+        if (remaining == null) {
           break;
         }
         long a0 = System.nanoTime();
         try {
           ProviderReply reply = provider.complete(request,
-              min(target.timeout() != null ? target.timeout() : route.timeout(), remaining));
+              CallState.min(target.timeout() != null ? target.timeout() : route.timeout(), remaining));
           breaker.success();
           call.addUsage(target, reply);
           call.attempt(target.provider(), target.model(), OK, null, a0);
-          call.provider = target.provider();
-          call.model = target.model();
-          call.serverAddress = provider.serverAddress();
-          call.reply = reply;
-          call.output = reply.text();
+          call.answeredBy(target, provider.serverAddress(), reply);
           call.finish(index == 1 ? OK : FALLBACK, null);
           return new ChatResponse(session.restore(reply.text()), target.provider(),
               reply.responseModel() != null ? reply.responseModel() : target.model(), reply.inputTokens(),
               reply.outputTokens());
         } catch (ProviderFailure f) {
-          call.attempt(target.provider(), target.model(), status(f), f.getMessage(), a0);
+          call.failed(target.provider(), target.model(), f, a0);
           breaker.failed(f.retriable());
-          call.lastKind = f.retriable() ? LlmException.Kind.UNAVAILABLE : LlmException.Kind.REJECTED;
-          call.lastError = f.getMessage();
-          if (!f.retriable() || retries >= route.maxRetries()) {
+          if (!f.retriable() || retries >= route.maxRetries() || !call.waitToRetry(f, ++retries)) {
             break;
           }
-          retries++;
-          Duration wait = f.retryAfter() != null ? f.retryAfter() : backoff(retries);
-          if (wait.compareTo(call.remaining()) >= 0) {
-            break;
-          }
-          sleep(wait);
         } catch (RuntimeException e) {
           breaker.failure();
-          call.attempt(target.provider(), target.model(), "error", e.toString(), a0);
-          call.lastKind = LlmException.Kind.UNAVAILABLE;
-          call.lastError = target.provider() + " failed unexpectedly: " + e;
+          call.failedUnexpectedly(target.provider(), target.model(), e, a0);
           LOG.warn("provider {} failed unexpectedly on {}", target.provider(), task, e);
           break;
         }
@@ -531,7 +473,7 @@ final class DefaultLlmGateway implements LlmGateway {
     if (GatewayConfig.LOCAL.equals(tuning.embeddingProvider())) {
       return embeddings.embed(texts);
     }
-    Call call = new Call("embed", "embeddings");
+    CallState call = books.open("embed", "embeddings");
     call.resolved = new Routing.Resolved(new GatewayConfig.Route("embed", "v1", "v1",
         List.of(new GatewayConfig.Target(tuning.embeddingProvider(), tuning.embeddingModel(), null)), true,
         GatewayConfig.DEFAULT_TIMEOUT, GatewayConfig.DEFAULT_DEADLINE, 2, null, null, false), "v1");
@@ -560,174 +502,30 @@ final class DefaultLlmGateway implements LlmGateway {
       long t0 = System.nanoTime();
       try {
         ModelProvider.EmbeddingReply reply =
-            provider.embed(tuning.embeddingModel(), redacted, min(GatewayConfig.DEFAULT_TIMEOUT, call.remaining()));
+            provider.embed(tuning.embeddingModel(), redacted, CallState.min(GatewayConfig.DEFAULT_TIMEOUT, call.remaining()));
         breaker.success();
         call.attempt(provider.name(), tuning.embeddingModel(), OK, null, t0);
         call.provider = provider.name();
         call.model = tuning.embeddingModel();
         call.inputTokens = reply.inputTokens();
-        call.cost = cost(provider.name(), tuning.embeddingModel(), reply.inputTokens(), 0, 0);
+        call.cost = books.cost(provider.name(), tuning.embeddingModel(), reply.inputTokens(), 0, 0);
         call.finish(OK, null);
         return reply.vectors();
       } catch (ProviderFailure f) {
-        call.attempt(provider.name(), tuning.embeddingModel(), status(f), f.getMessage(), t0);
+        call.failed(provider.name(), tuning.embeddingModel(), f, t0);
         breaker.failed(f.retriable());
-        call.lastKind = f.retriable() ? LlmException.Kind.UNAVAILABLE : LlmException.Kind.REJECTED;
-        call.lastError = f.getMessage();
-        if (!f.retriable() || retries >= 2) {
+        if (!f.retriable() || retries >= 2 || !call.waitToRetry(f, retries + 1)) {
           break;
         }
-        Duration wait = f.retryAfter() != null ? f.retryAfter() : backoff(retries + 1);
-        if (wait.compareTo(call.remaining()) >= 0) {
-          break;
-        }
-        sleep(wait);
       } catch (RuntimeException e) {
         breaker.failure();
-        call.attempt(provider.name(), tuning.embeddingModel(), "error", e.toString(), t0);
-        call.lastKind = LlmException.Kind.UNAVAILABLE;
-        call.lastError = provider.name() + " failed unexpectedly: " + e;
+        call.failedUnexpectedly(provider.name(), tuning.embeddingModel(), e, t0);
         break;
       }
     }
     LlmException failure = call.failure();
     call.fail(null, failure);
     throw failure;
-  }
-
-  // ---------------------------------------------------------------- one call's bookkeeping
-
-  /** One gateway call in progress: what was tried, what it cost, and how it ended. */
-  private final class Call {
-    final String id = newId();
-    final String task;
-    final String operation;
-    final long start = System.nanoTime();
-    final List<LlmCallRecord.Attempt> attempts = new ArrayList<>(2);
-    Routing.Resolved resolved;
-    String provider;
-    String model;
-    String serverAddress;
-    ProviderReply reply;
-    Object input;
-    Object output;
-    Object parsed;
-    Redactor.Session redaction;
-    int inputTokens;
-    int outputTokens;
-    int cachedTokens;
-    BigDecimal cost = BigDecimal.ZERO;
-    LlmException.Kind lastKind;
-    String lastError;
-    boolean deadlineHit;
-    /** Budget reservation and figures for {@link CallPipeline}; shadow calls reach no listener. */
-    final CallTicket ticket = CallTicket.take();
-    final boolean shadow = ShadowCalls.active();
-    LlmException.Kind failedKind;
-
-    Call(String task, String operation) {
-      this.task = task;
-      this.operation = operation;
-    }
-
-    long deadlineNanos() {
-      return start + (resolved == null ? GatewayConfig.DEFAULT_DEADLINE : resolved.route().deadline()).toNanos();
-    }
-
-    Duration remaining() {
-      long left = deadlineNanos() - System.nanoTime();
-      return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
-    }
-
-    boolean deadlinePassed() {
-      if (remaining().isZero()) {
-        deadlineHit = true;
-      }
-      return deadlineHit;
-    }
-
-    void attempt(String provider, String model, String status, String error, long t0) {
-      attempts.add(new LlmCallRecord.Attempt(provider, model, status, error, (System.nanoTime() - t0) / 1_000_000));
-    }
-
-    void addUsage(GatewayConfig.Target target, ProviderReply r) {
-      inputTokens += r.inputTokens();
-      outputTokens += r.outputTokens();
-      cachedTokens += r.cachedTokens();
-      cost = cost.add(cost(target.provider(), target.model(), r.inputTokens(), r.outputTokens(), r.cachedTokens()));
-    }
-
-    LlmException failure() {
-      if (deadlineHit || remaining().isZero()) {
-        return new LlmException(task, LlmException.Kind.DEADLINE_EXCEEDED,
-            "the deadline passed after " + attempts.size() + " attempt(s)"
-                + (lastError == null ? "" : "; last error: " + lastError));
-      }
-      if (lastKind == null) {
-        return new LlmException(task, LlmException.Kind.NOT_CONFIGURED, "the route has no usable target");
-      }
-      return new LlmException(task, lastKind, lastError + " (" + attempts.size() + " attempt(s))");
-    }
-
-    void fail(String error, LlmException e) {
-      failedKind = e != null ? e.kind() : null;
-      finish(ERROR, e != null ? e.kind().name() + ": " + e.getMessage() : error);
-    }
-
-    void finish(String outcome, String error) {
-      long latencyMicros = (System.nanoTime() - start) / 1_000;
-      Scope scope = Scope.current();
-      Routing.Resolved r = resolved;
-      String routeVersion = r == null ? null : r.route().version();
-      String promptVersion = r == null ? null : r.promptVersion();
-      if (config.tuning().traceEnabled()) {
-        Redactor.Session s = redaction;
-        // remote calls: input and raw output already carry placeholders; only restored values need hiding again
-        UnaryOperator<String> redact = s != null ? s::reapply : text -> redactor.session(List.of()).redact(text);
-        traces.submit(new PendingCall(id, task, operation, scope.client, scope.traceId, scope.runId, scope.node,
-            provider, model, routeVersion, promptVersion, input, output, parsed, redact, inputTokens, outputTokens,
-            cachedTokens, cost, latencyMicros, List.copyOf(attempts), outcome, error, clock.instant()));
-      }
-      long endEpoch = System.currentTimeMillis() * 1_000_000L;
-      spans.record(new GenAiSpans.Facts(operation, task, provider, model,
-          r == null ? null : r.route().temperature(), r == null ? null : r.route().maxTokens(),
-          reply == null ? null : reply.responseId(), reply == null ? null : reply.responseModel(),
-          reply == null ? null : reply.finishReason(), inputTokens, outputTokens, serverAddress, outcome,
-          ERROR.equals(outcome) ? (lastKind == null ? "error" : lastKind.name()) : null),
-          endEpoch - latencyMicros * 1_000, endEpoch);
-      if (ticket != null) {
-        ticket.finished(id, outcome, failedKind, routeVersion, promptVersion,
-            cost, inputTokens, outputTokens, latencyMicros);
-      }
-      List<LlmCallListener> listeners = shadow ? List.of() : hooks().listeners();
-      if (!listeners.isEmpty()) {
-        LlmCallEvent event = new LlmCallEvent(id, task, provider, model, promptVersion, routeVersion, outcome,
-            inputTokens, outputTokens, cost, latencyMicros, attempts.size(), scope.runId, scope.node);
-        for (LlmCallListener l : listeners) {
-          try {
-            l.onCall(event);
-          } catch (RuntimeException e) {
-            LOG.warn("LLM call listener {} failed: {}", l.getClass().getName(), e.toString());
-          }
-        }
-      }
-    }
-  }
-
-  /** Who made the call and under which run, read once at the end of it. */
-  private record Scope(String client, String traceId, String runId, String node) {
-    static Scope current() {
-      var run = CallScope.current().orElse(null);
-      String client = null;
-      String traceId = null;
-      try {
-        client = Caller.client().orElse(null);
-        traceId = Caller.traceId().orElse(null);
-      } catch (RuntimeException ignored) {
-        // outside a request
-      }
-      return new Scope(client, traceId, run == null ? null : run.runId(), run == null ? null : run.node());
-    }
   }
 
   // ---------------------------------------------------------------- helpers
@@ -783,44 +581,6 @@ final class DefaultLlmGateway implements LlmGateway {
     return route.cache() || (route.temperature() != null && route.temperature() == 0.0);
   }
 
-  BigDecimal cost(String provider, String model, int in, int out, int cached) {
-    var price = config.price(provider, model);
-    if (price.isEmpty()) {
-      return BigDecimal.ZERO;
-    }
-    GatewayConfig.Price p = price.get();
-    BigDecimal perMillion = p.input().multiply(BigDecimal.valueOf(Math.max(0, in - cached)))
-        .add(p.cachedInput().multiply(BigDecimal.valueOf(cached)))
-        .add(p.output().multiply(BigDecimal.valueOf(out)));
-    return perMillion.movePointLeft(6);
-  }
-
-  private Duration backoff(int retry) {
-    GatewayConfig.Tuning t = config.tuning();
-    long base = t.initialBackoff().toNanos() << Math.min(retry - 1, 20);
-    long capped = Math.min(base, t.maxBackoff().toNanos());
-    // "equal jitter": half fixed, half random, so retries from many callers spread out
-    long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-    return Duration.ofNanos(jittered);
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
-  }
-
-  private static String status(ProviderFailure f) {
-    String type = f.type().name().toLowerCase(java.util.Locale.ROOT);
-    return f.status() > 0 && f.status() != 200 ? type + "_" + f.status() : type;
-  }
-
   private static final Map<String, String> SCHEMA_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The task as a tool/schema name providers accept ({@code claims.verdict} becomes {@code claims_verdict}). */
@@ -838,12 +598,6 @@ final class DefaultLlmGateway implements LlmGateway {
           .append(':').append(image.data().length);
     }
     return sb.toString();
-  }
-
-  private static String newId() {
-    ThreadLocalRandom r = ThreadLocalRandom.current();
-    return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
-        .toString();
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -9,22 +9,12 @@ import java.util.function.Supplier;
  * {@link #with}, the given tasks run with the given versions whatever is active.
  */
 public final class GatewayOverrides {
-  private static final ThreadLocal<Map<String, TaskVersion>> CURRENT = new ThreadLocal<>();
+  private static final ThreadScope<Map<String, TaskVersion>> CURRENT = new ThreadScope<>();
 
   private GatewayOverrides() {}
 
   public static <T> T with(Map<String, TaskVersion> byTask, Supplier<T> body) {
-    Map<String, TaskVersion> previous = CURRENT.get();
-    CURRENT.set(Map.copyOf(byTask));
-    try {
-      return body.get();
-    } finally {
-      if (previous == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(previous);
-      }
-    }
+    return CURRENT.within(Map.copyOf(byTask), body);
   }
 
   public static Optional<TaskVersion> current(String task) {

@@ -4,9 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
 
 /**
- * One finished structured or chat call as {@link CallObserver}s see it: what was asked, what came
- * back (the parsed output of a structured call, null on failure), and how it went. {@code outcome}
- * is that of {@link LlmCallEvent}; {@code errorKind} is set when it is {@code error}.
+ * One finished structured, chat or streamed call as {@link CallObserver}s see it: what was asked,
+ * what came back (the parsed output of a structured call, the response of a chat call; null for a
+ * streamed call and on failure), and how it went. {@code outcome} is that of {@link LlmCallEvent};
+ * {@code errorKind} is set when it is {@code error}.
  */
 public record ObservedCall(
     String callId,

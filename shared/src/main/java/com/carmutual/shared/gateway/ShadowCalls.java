@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * reach call listeners (metrics), budgets, guardrails or another challenger.
  */
 public final class ShadowCalls {
-  private static final ThreadLocal<Boolean> ACTIVE = new ThreadLocal<>();
+  private static final ThreadScope<Boolean> ACTIVE = new ThreadScope<>();
 
   private ShadowCalls() {}
 
@@ -17,14 +17,6 @@ public final class ShadowCalls {
   }
 
   public static <T> T within(Supplier<T> body) {
-    Boolean before = ACTIVE.get();
-    ACTIVE.set(Boolean.TRUE);
-    try {
-      return body.get();
-    } finally {
-      if (before == null) {
-        ACTIVE.remove();
-      }
-    }
+    return ACTIVE.within(Boolean.TRUE, body);
   }
 }

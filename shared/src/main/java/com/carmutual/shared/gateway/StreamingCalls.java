@@ -7,27 +7,14 @@ import com.carmutual.shared.gateway.provider.ProviderReply;
 import com.carmutual.shared.gateway.provider.ProviderRequest;
 import com.carmutual.shared.gateway.provider.StreamTimeouts;
 import com.carmutual.shared.gateway.redact.Redactor;
-import com.carmutual.shared.gateway.trace.CallTraces;
-import com.carmutual.shared.gateway.trace.PendingCall;
-import com.carmutual.shared.web.Caller;
-import io.micronaut.context.BeanContext;
-import io.micronaut.context.env.Environment;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
 
 /**
  * {@link LlmGateway#stream}: walks the route's targets like a chat call (redaction, retries with
@@ -38,44 +25,27 @@ import org.slf4j.LoggerFactory;
  * deadline. One trace row (with time to first token), span and listener event per call.
  */
 final class StreamingCalls {
-  private static final Logger LOG = LoggerFactory.getLogger(StreamingCalls.class);
   static final String CANCELLED = "cancelled";
 
-  /** The gateway's price table. */
-  interface Costs {
-    BigDecimal cost(String provider, String model, int in, int out, int cached);
-  }
-
   private final Routing routing;
-  private final GatewayConfig config;
   private final Map<String, ModelProvider> providers;
   private final Map<String, CircuitBreaker> breakers;
-  private final Redactor redactor;
-  private final CallTraces traces;
-  private final GenAiSpans spans;
-  private final Clock clock;
+  private final CallState.Books books;
   private final JsonMapper json;
-  private final BeanContext context;
-  private final Costs costs;
+  private final Supplier<Map<String, LocalTask<Object, Object>>> locals;
   private final StreamTimeoutSettings limits;
-  private volatile Map<String, LocalTask<Object, Object>> locals;
-  private volatile List<LlmCallListener> callListeners;
 
   StreamingCalls(
-      Routing routing, Map<String, ModelProvider> providers, Map<String, CircuitBreaker> breakers, Redactor redactor,
-      CallTraces traces, GenAiSpans spans, Clock clock, JsonMapper json, BeanContext context, Costs costs) {
+      Routing routing, Map<String, ModelProvider> providers, Map<String, CircuitBreaker> breakers,
+      CallState.Books books, JsonMapper json, Supplier<Map<String, LocalTask<Object, Object>>> locals,
+      StreamTimeoutSettings limits) {
     this.routing = routing;
-    this.config = routing.config();
     this.providers = providers;
     this.breakers = breakers;
-    this.redactor = redactor;
-    this.traces = traces;
-    this.spans = spans;
-    this.clock = clock;
+    this.books = books;
     this.json = json;
-    this.context = context;
-    this.costs = costs;
-    this.limits = new StreamTimeoutSettings(context.getBean(Environment.class));
+    this.locals = locals;
+    this.limits = limits;
   }
 
   /** Whether the route in force for {@code task} names a remote model (not only the local provider). */
@@ -88,13 +58,13 @@ final class StreamingCalls {
   }
 
   void stream(String task, Object input, StreamListener listener) {
-    Call call = new Call(task);
+    CallState call = books.open(task, "chat");
     List<ChatMessage> prompt;
     try {
       call.resolved = routing.resolve(task);
       prompt = prompt(task, call.resolved, input);
     } catch (LlmException e) {
-      call.finish(DefaultLlmGateway.ERROR, e.kind().name() + ": " + e.getMessage());
+      call.fail(null, e);
       listener.onError(e);
       return;
     }
@@ -114,7 +84,7 @@ final class StreamingCalls {
         continue;
       }
       if (session == null) {
-        session = redactor.session(List.of());
+        session = books.redactor().session(List.of());
         List<ChatMessage> redacted = new ArrayList<>(prompt.size());
         for (ChatMessage m : prompt) {
           redacted.add(new ChatMessage(m.role(), session.redact(m.content())));
@@ -130,13 +100,13 @@ final class StreamingCalls {
       }
     }
     LlmException failure = call.failure();
-    call.finish(DefaultLlmGateway.ERROR, failure.kind().name() + ": " + failure.getMessage());
+    call.fail(null, failure);
     listener.onError(failure);
   }
 
   /** True when the call ended here (answered, broke off after the first piece, or cancelled). */
   private boolean remote(
-      Call call, GatewayConfig.Target target, int index, ProviderRequest request, Redactor.Session session,
+      CallState call, GatewayConfig.Target target, int index, ProviderRequest request, Redactor.Session session,
       StreamListener listener) {
     GatewayConfig.Route route = call.resolved.route();
     ModelProvider provider = providers.get(target.provider());
@@ -144,18 +114,11 @@ final class StreamingCalls {
     StreamTimeoutSettings.Limits limit = limits.of(route, target.provider());
     int retries = 0;
     while (true) {
-      if (!breaker.allow()) {
-        call.attempt(target.provider(), target.model(), "circuit_open", "circuit open", System.nanoTime());
-        call.lastKind = LlmException.Kind.UNAVAILABLE;
-        call.lastError = target.provider() + " circuit is open after repeated failures";
+      Duration remaining = call.timeForAttempt(target, breaker);
+      if (remaining == null) {
         return false;
       }
-      Duration remaining = call.remaining();
-      if (remaining.isZero()) {
-        call.deadlineHit = true;
-        return false;
-      }
-      StreamTimeouts timeouts = new StreamTimeouts(min(limit.firstToken(), remaining), limit.idle(), remaining);
+      StreamTimeouts timeouts = new StreamTimeouts(CallState.min(limit.firstToken(), remaining), limit.idle(), remaining);
       Delivery delivery = new Delivery(call, listener, new StreamRestorer(session));
       long t0 = System.nanoTime();
       try {
@@ -170,22 +133,16 @@ final class StreamingCalls {
         delivery.deliver(delivery.restorer.flush());
         call.addUsage(target, reply);
         call.attempt(target.provider(), target.model(), DefaultLlmGateway.OK, null, t0);
-        call.provider = target.provider();
-        call.model = target.model();
-        call.serverAddress = provider.serverAddress();
-        call.reply = reply;
-        call.output = reply.text();
+        call.answeredBy(target, provider.serverAddress(), reply);
         call.finish(index == 1 ? DefaultLlmGateway.OK : DefaultLlmGateway.FALLBACK, null);
-        listener.onComplete(call.result(session.restore(reply.text()),
+        listener.onComplete(result(call, session.restore(reply.text()),
             reply.responseModel() != null ? reply.responseModel() : target.model()));
         return true;
       } catch (ProviderFailure f) {
-        call.attempt(target.provider(), target.model(), status(f), f.getMessage(), t0);
+        call.failed(target.provider(), target.model(), f, t0);
         if (f.retriable()) {
           breaker.failure();
         }
-        call.lastKind = f.retriable() ? LlmException.Kind.UNAVAILABLE : LlmException.Kind.REJECTED;
-        call.lastError = f.getMessage();
         if (delivery.delivered) {
           // the caller has this provider's words: ending here is the only way not to mix two answers
           LlmException e = new LlmException(call.task, call.lastKind, f.getMessage()
@@ -194,19 +151,13 @@ final class StreamingCalls {
           call.model = target.model();
           call.serverAddress = provider.serverAddress();
           call.output = delivery.text.toString();
-          call.finish(DefaultLlmGateway.ERROR, e.kind().name() + ": " + e.getMessage());
+          call.fail(null, e);
           listener.onError(e);
           return true;
         }
-        if (!f.retriable() || retries >= route.maxRetries()) {
+        if (!f.retriable() || retries >= route.maxRetries() || !call.waitToRetry(f, ++retries)) {
           return false;
         }
-        retries++;
-        Duration wait = f.retryAfter() != null ? f.retryAfter() : backoff(retries);
-        if (wait.compareTo(call.remaining()) >= 0) {
-          return false;
-        }
-        sleep(wait);
       } catch (Cancelled c) {
         call.attempt(target.provider(), target.model(), CANCELLED, null, t0);
         call.provider = target.provider();
@@ -223,8 +174,8 @@ final class StreamingCalls {
     }
   }
 
-  private boolean local(Call call, Object input, StreamListener listener, int index) {
-    LocalTask<Object, Object> task = locals().get(call.task);
+  private boolean local(CallState call, Object input, StreamListener listener, int index) {
+    LocalTask<Object, Object> task = locals.get().get(call.task);
     long t0 = System.nanoTime();
     if (task == null) {
       call.attempt("local", null, "no_local_implementation", "no local implementation is registered", t0);
@@ -236,15 +187,10 @@ final class StreamingCalls {
     try {
       out = task.run(input, List.of());
     } catch (LlmException e) {
-      call.attempt("local", null, "error", e.getMessage(), t0);
-      call.lastKind = e.kind();
-      call.lastError = e.getMessage();
+      call.localGaveUp(e, t0);
       return false;
     } catch (RuntimeException e) {
-      call.attempt("local", null, "error", e.toString(), t0);
-      call.provider = "local";
-      call.finish(DefaultLlmGateway.ERROR, e.toString());
-      throw e;
+      throw call.localFailed(e, t0);
     }
     String text = out instanceof ChatResponse r ? r.content() : out instanceof String s ? s : out == null ? null : write(out);
     if (text == null || text.isEmpty()) {
@@ -267,7 +213,7 @@ final class StreamingCalls {
       return true;
     }
     call.finish(index == 1 ? DefaultLlmGateway.OK : DefaultLlmGateway.FALLBACK, null);
-    listener.onComplete(call.result(text, null));
+    listener.onComplete(result(call, text, null));
     return true;
   }
 
@@ -308,13 +254,13 @@ final class StreamingCalls {
 
   /** Hands restored pieces to the listener and notes when the first one went out. */
   private static final class Delivery implements Consumer<String> {
-    final Call call;
+    final CallState call;
     final StreamListener listener;
     final StreamRestorer restorer;
     final StringBuilder text = new StringBuilder();
     boolean delivered;
 
-    Delivery(Call call, StreamListener listener, StreamRestorer restorer) {
+    Delivery(CallState call, StreamListener listener, StreamRestorer restorer) {
       this.call = call;
       this.listener = listener;
       this.restorer = restorer;
@@ -341,175 +287,9 @@ final class StreamingCalls {
     }
   }
 
-  /** One streamed call's bookkeeping, as {@code DefaultLlmGateway.Call} does for the others. */
-  private final class Call {
-    final String id = newId();
-    final String task;
-    final long start = System.nanoTime();
-    final List<LlmCallRecord.Attempt> attempts = new ArrayList<>(2);
-    Routing.Resolved resolved;
-    String provider;
-    String model;
-    String serverAddress;
-    ProviderReply reply;
-    Object input;
-    Object output;
-    Redactor.Session redaction;
-    int inputTokens;
-    int outputTokens;
-    int cachedTokens;
-    BigDecimal cost = BigDecimal.ZERO;
-    LlmException.Kind lastKind;
-    String lastError;
-    boolean deadlineHit;
-    long firstTokenNanos;
-    long endNanos;
-
-    Call(String task) {
-      this.task = task;
-    }
-
-    Duration remaining() {
-      Duration deadline = resolved == null ? GatewayConfig.DEFAULT_DEADLINE : resolved.route().deadline();
-      long left = start + deadline.toNanos() - System.nanoTime();
-      return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
-    }
-
-    boolean deadlinePassed() {
-      if (remaining().isZero()) {
-        deadlineHit = true;
-      }
-      return deadlineHit;
-    }
-
-    void attempt(String provider, String model, String status, String error, long t0) {
-      attempts.add(new LlmCallRecord.Attempt(provider, model, status, error, (System.nanoTime() - t0) / 1_000_000));
-    }
-
-    void addUsage(GatewayConfig.Target target, ProviderReply r) {
-      inputTokens += r.inputTokens();
-      outputTokens += r.outputTokens();
-      cachedTokens += r.cachedTokens();
-      cost = cost.add(costs.cost(target.provider(), target.model(), r.inputTokens(), r.outputTokens(), r.cachedTokens()));
-    }
-
-    LlmException failure() {
-      if (deadlineHit || remaining().isZero()) {
-        return new LlmException(task, LlmException.Kind.DEADLINE_EXCEEDED,
-            "the deadline passed after " + attempts.size() + " attempt(s)"
-                + (lastError == null ? "" : "; last error: " + lastError));
-      }
-      if (lastKind == null) {
-        return new LlmException(task, LlmException.Kind.NOT_CONFIGURED, "the route has no usable target");
-      }
-      return new LlmException(task, lastKind, lastError + " (" + attempts.size() + " attempt(s))");
-    }
-
-    Long firstTokenMicros() {
-      return firstTokenNanos == 0 ? null : (firstTokenNanos - start) / 1_000;
-    }
-
-    StreamResult result(String text, String responseModel) {
-      return new StreamResult(text, provider, responseModel, inputTokens, outputTokens,
-          firstTokenMicros() == null ? -1 : firstTokenMicros(), (endNanos - start) / 1_000, id);
-    }
-
-    void finish(String outcome, String error) {
-      endNanos = System.nanoTime();
-      long latencyMicros = (endNanos - start) / 1_000;
-      var run = CallScope.current().orElse(null);
-      String client = null;
-      String traceId = null;
-      try {
-        client = Caller.client().orElse(null);
-        traceId = Caller.traceId().orElse(null);
-      } catch (RuntimeException ignored) {
-        // outside a request
-      }
-      Routing.Resolved r = resolved;
-      String routeVersion = r == null ? null : r.route().version();
-      String promptVersion = r == null ? null : r.promptVersion();
-      if (config.tuning().traceEnabled()) {
-        Redactor.Session s = redaction;
-        UnaryOperator<String> redact = s != null ? s::reapply : text -> redactor.session(List.of()).redact(text);
-        traces.submit(new PendingCall(id, task, "chat", client, traceId, run == null ? null : run.runId(),
-            run == null ? null : run.node(), provider, model, routeVersion, promptVersion, input, output, null, redact,
-            inputTokens, outputTokens, cachedTokens, cost, latencyMicros, List.copyOf(attempts), outcome, error,
-            clock.instant(), firstTokenMicros()));
-      }
-      long endEpoch = System.currentTimeMillis() * 1_000_000L;
-      spans.record(new GenAiSpans.Facts("chat", task, provider, model,
-          r == null ? null : r.route().temperature(), r == null ? null : r.route().maxTokens(),
-          reply == null ? null : reply.responseId(), reply == null ? null : reply.responseModel(),
-          reply == null ? null : reply.finishReason(), inputTokens, outputTokens, serverAddress, outcome,
-          DefaultLlmGateway.ERROR.equals(outcome) ? (lastKind == null ? "error" : lastKind.name()) : null),
-          endEpoch - latencyMicros * 1_000, endEpoch);
-      List<LlmCallListener> ls = callListeners();
-      if (!ls.isEmpty()) {
-        LlmCallEvent event = new LlmCallEvent(id, task, provider, model, promptVersion, routeVersion, outcome,
-            inputTokens, outputTokens, cost, latencyMicros, attempts.size(), run == null ? null : run.runId(),
-            run == null ? null : run.node());
-        for (LlmCallListener l : ls) {
-          try {
-            l.onCall(event);
-          } catch (RuntimeException e) {
-            LOG.warn("LLM call listener {} failed: {}", l.getClass().getName(), e.toString());
-          }
-        }
-      }
-    }
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private Map<String, LocalTask<Object, Object>> locals() {
-    Map<String, LocalTask<Object, Object>> l = locals;
-    if (l == null) {
-      // looked up at the first call: local tasks may themselves use the gateway
-      Map<String, LocalTask<Object, Object>> found = new LinkedHashMap<>();
-      for (LocalTask t : context.getBeansOfType(LocalTask.class)) {
-        found.put(t.task(), t);
-      }
-      l = Map.copyOf(found);
-      locals = l;
-    }
-    return l;
-  }
-
-  private List<LlmCallListener> callListeners() {
-    List<LlmCallListener> l = callListeners;
-    if (l == null) {
-      l = List.copyOf(context.getBeansOfType(LlmCallListener.class));
-      callListeners = l;
-    }
-    return l;
-  }
-
-  private Duration backoff(int retry) {
-    GatewayConfig.Tuning t = config.tuning();
-    long capped = Math.min(t.initialBackoff().toNanos() << Math.min(retry - 1, 20), t.maxBackoff().toNanos());
-    return Duration.ofNanos(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
-  }
-
-  private static String status(ProviderFailure f) {
-    String type = f.type().name().toLowerCase(Locale.ROOT);
-    return f.status() > 0 && f.status() != 200 ? type + "_" + f.status() : type;
-  }
-
-  private static String newId() {
-    ThreadLocalRandom r = ThreadLocalRandom.current();
-    return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
-        .toString();
+  private static StreamResult result(CallState call, String text, String responseModel) {
+    Long firstToken = call.firstTokenMicros();
+    return new StreamResult(text, call.provider, responseModel, call.inputTokens, call.outputTokens,
+        firstToken == null ? -1 : firstToken, (call.endNanos - call.start) / 1_000, call.id);
   }
 }

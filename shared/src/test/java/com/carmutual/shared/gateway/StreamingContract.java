@@ -2,6 +2,7 @@ package com.carmutual.shared.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +12,11 @@ import com.carmutual.shared.gateway.FakeProviderServer.ErrorAfter;
 import com.carmutual.shared.gateway.FakeProviderServer.Stalled;
 import com.carmutual.shared.gateway.FakeProviderServer.Status;
 import com.carmutual.shared.gateway.FakeProviderServer.Streamed;
+import com.carmutual.shared.gateway.budget.BudgetExceededException;
+import com.carmutual.shared.gateway.budget.Budgets;
 import com.carmutual.shared.gateway.local.LocalTask;
 import io.micronaut.context.ApplicationContext;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +33,8 @@ import org.junit.jupiter.api.TestInstance;
  * {@link LlmGateway#stream} against two fake servers of one wire format on loopback (the route's
  * first and second target), written once and run per format: tokens in order, time to first token
  * traced, fallback before the first token (slow first token, 429, malformed chunk) and never after
- * it (stall, malformed chunk, error event), redaction across pieces, the local provider, cancel.
+ * it (stall, malformed chunk, error event), redaction across pieces, the local provider, cancel,
+ * and the budgets of {@code CallPipeline} (a spent budget refuses the call; an answer is charged).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StreamingContract {
@@ -316,5 +321,34 @@ abstract class StreamingContract {
     LlmGateway gw = start(true);
     assertTrue(gw.routedToModel(TASK));
     assertFalse(gw.routedToModel("phone.unrouted"));
+  }
+
+  @Test
+  void aSpentBudgetRefusesAStreamedCallBeforeAnyTargetIsTried() {
+    first.then(new Streamed(List.of("never ", "sent"), 0));
+    // a millionth of a dollar: less than any estimate of a call to a priced model
+    LlmGateway gw = start(true, "llm.budgets.reply-daily.task", TASK, "llm.budgets.reply-daily.daily-usd", "0.000001");
+    Recorder r = stream(gw, "What is damaged?");
+    BudgetExceededException refused = assertInstanceOf(BudgetExceededException.class, r.error);
+    assertEquals("reply-daily", refused.budget());
+    assertTrue(r.tokens.isEmpty(), "not even the local target answers");
+    assertEquals(0, first.count() + second.count());
+    Budgets.BudgetView budget = ctx.getBean(Budgets.class).views(TASK).get(0);
+    assertEquals(1, budget.refused());
+    assertEquals(0, budget.calls());
+  }
+
+  @Test
+  void aStreamedCallIsChargedToItsBudget() {
+    first.then(new Streamed(List.of("The rear ", "bumper."), 0));
+    LlmGateway gw = start(false, "llm.budgets.reply-daily.task", TASK, "llm.budgets.reply-daily.daily-usd", "1");
+    Recorder r = stream(gw, "What is damaged?");
+    assertEquals("The rear bumper.", r.result.text());
+    Budgets.BudgetView budget = ctx.getBean(Budgets.class).views(TASK).get(0);
+    // the fake reports 1000 input tokens (400 cached) and 200 output: 600 x 2.50 + 400 x 1.25 + 200 x 10.00 per million
+    assertEquals(0, new BigDecimal("0.004").compareTo(budget.spentUsd()), budget.toString());
+    assertEquals(1200, budget.spentTokens());
+    assertEquals(0, budget.reservedUsd().signum(), "the reservation is settled, not left held");
+    assertEquals(1, budget.calls());
   }
 }

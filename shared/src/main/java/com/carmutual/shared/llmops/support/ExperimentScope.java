@@ -1,5 +1,6 @@
 package com.carmutual.shared.llmops.support;
 
+import com.carmutual.shared.gateway.ThreadScope;
 import java.util.function.Supplier;
 
 /**
@@ -7,7 +8,7 @@ import java.util.function.Supplier;
  * so an experiment measures the configuration under test and not the stored human answers.
  */
 public final class ExperimentScope {
-  private static final ThreadLocal<Boolean> ACTIVE = new ThreadLocal<>();
+  private static final ThreadScope<Boolean> ACTIVE = new ThreadScope<>();
 
   private ExperimentScope() {}
 
@@ -16,14 +17,6 @@ public final class ExperimentScope {
   }
 
   public static <T> T within(Supplier<T> body) {
-    Boolean before = ACTIVE.get();
-    ACTIVE.set(Boolean.TRUE);
-    try {
-      return body.get();
-    } finally {
-      if (before == null) {
-        ACTIVE.remove();
-      }
-    }
+    return ACTIVE.within(Boolean.TRUE, body);
   }
 }
