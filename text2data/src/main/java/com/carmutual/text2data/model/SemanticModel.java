@@ -101,8 +101,26 @@ public record SemanticModel(
     }
   }
 
-  /** An app event of the tracking plan (埋点字典). */
-  public record Event(String name, List<String> synonyms) {}
+  /**
+   * An app event of the tracking plan (埋点字典). retentionDefault: "cohort" when a retention question
+   * that names no cohort event means this one (new users), "returning" when "came back", "were active
+   * again" or 留存 without an event means this one; null otherwise. At most one event has each role.
+   */
+  public record Event(String name, List<String> synonyms, String retentionDefault) {
+    public Event(String name, List<String> synonyms) {
+      this(name, synonyms, null);
+    }
+  }
+
+  /** The event a retention question means when it names none for the cohort, if the model declares one. */
+  public Optional<String> defaultCohortEvent() {
+    return events.values().stream().filter(e -> "cohort".equals(e.retentionDefault())).map(Event::name).findFirst();
+  }
+
+  /** The event "came back" means in a retention question, if the model declares one. */
+  public Optional<String> defaultReturningEvent() {
+    return events.values().stream().filter(e -> "returning".equals(e.retentionDefault())).map(Event::name).findFirst();
+  }
 
   /**
    * A pre-aggregated table (like Cube's pre-aggregations). A {@link RollupKind#DAILY} rollup has one

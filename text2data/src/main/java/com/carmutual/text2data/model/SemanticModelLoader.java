@@ -70,7 +70,13 @@ public final class SemanticModelLoader {
     Map<String, Metric> metrics = new LinkedHashMap<>();
     map(doc.get("metrics"), "metrics").forEach((name, v) -> metrics.put(name, metric(name, map(v, "metrics." + name))));
     Map<String, Event> events = new LinkedHashMap<>();
-    map(doc.get("events"), "events").forEach((name, v) -> events.put(name, new Event(name, strings(map(v, "events." + name).get("synonyms")))));
+    map(doc.get("events"), "events").forEach((name, v) -> events.put(name, event(name, map(v, "events." + name))));
+    for (String role : List.of("cohort", "returning")) {
+      List<String> holders = events.values().stream().filter(e -> role.equals(e.retentionDefault())).map(Event::name).toList();
+      if (holders.size() > 1) {
+        throw new SemanticModelException("events " + holders + ": only one event can be the retention_default " + role + " event");
+      }
+    }
     List<SemanticModel.Rollup> rollups = new java.util.ArrayList<>();
     if (doc.get("rollups") != null) {
       map(doc.get("rollups"), "rollups").forEach((name, v) -> rollups.add(rollup(name, map(v, "rollups." + name))));
@@ -88,6 +94,14 @@ public final class SemanticModelLoader {
             List.copyOf(rollups));
     checkReferences(model);
     return model;
+  }
+
+  private static Event event(String name, Map<String, Object> m) {
+    Object role = m.get("retention_default");
+    if (role != null && !List.of("cohort", "returning").contains(str(role))) {
+      throw new SemanticModelException("events." + name + ".retention_default: cohort or returning, not " + role);
+    }
+    return new Event(name, strings(m.get("synonyms")), role == null ? null : str(role));
   }
 
   private static SemanticModel.Rollup rollup(String name, Map<String, Object> m) {

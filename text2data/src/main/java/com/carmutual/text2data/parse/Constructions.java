@@ -8,7 +8,6 @@ final class Constructions {
 
   static final String NUMWORD = "([0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|[一二两三四五六七八九十]+)";
 
-  static final Pattern RETENTION = Pattern.compile("\\b(retention rates?|retention|retained|retain|come back|came back|returning users|return rate)\\b|留存率|留存|回访");
   static final Pattern CONVERSION = Pattern.compile("\\b(conversion rates?|conversion|convert|converted|converting)\\b|转化率|转化");
   static final Pattern FUNNEL = Pattern.compile("\\bfunnel\\b|漏斗");
   static final Pattern STEP_ARROW = Pattern.compile("\\s*(?:->|→|=>|>|then|followed by|, then)\\s*|\\s*(?:→|到|再到|然后)\\s*");

@@ -56,6 +56,14 @@ public final class DateGrammar {
       LocalDate monday = a.with(DayOfWeek.MONDAY).minusWeeks(1);
       return p(monday, monday.plusWeeks(1), "last_week", "week", m);
     });
+    // the week (Monday to Sunday) around a date: "the week of May 5, 2025", "week of 2025-05-05", 2025年5月5日那周
+    rule("\\b(?:the )?week (?:of|starting|beginning) " + MONTHS + " ([0-9]{1,2})(?:st|nd|rd|th)?(?:,? (20[0-9]{2}))?\\b", (m, a) -> weekOf(
+        m.group(3) != null ? LocalDate.of(yearOf(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)))
+            : recentMonth(month(m.group(1)), a).withDayOfMonth(Integer.parseInt(m.group(2))), a, m));
+    rule("\\b(?:the )?week (?:of|starting|beginning) (20[0-9]{2}-[0-9]{2}-[0-9]{2})\\b", (m, a) -> weekOf(LocalDate.parse(m.group(1)), a, m));
+    rule("(?:(20[0-9]{2})年)?" + CN_MONTH + "月([0-9]{1,2})[日号](?:那|这|所在的?)(?:一)?(?:周|星期)", (m, a) -> weekOf(
+        m.group(1) != null ? LocalDate.of(yearOf(m.group(1)), cnMonth(m.group(2)), Integer.parseInt(m.group(3)))
+            : recentMonth(cnMonth(m.group(2)), a).withDayOfMonth(Integer.parseInt(m.group(3))), a, m));
     rule("\\b(?:this|current) week\\b|\\bweek to date\\b|本周|这周|这个星期|本星期", (m, a) -> toDate(a.with(DayOfWeek.MONDAY), a, "this_week", m));
     rule("\\b(?:last|previous|prior) month\\b|上个月|上月|上一个月", (m, a) -> {
       LocalDate first = a.withDayOfMonth(1).minusMonths(1);
@@ -290,6 +298,15 @@ public final class DateGrammar {
       return new Period(a, a.plusDays(1), "future", "future", m.start(), m.end());
     }
     return new Period(s, cap(s.plusMonths(1), a), "month:" + y + "-" + String.format("%02d", mo), "month", m.start(), m.end());
+  }
+
+  /** The Monday-to-Sunday week around a day. */
+  private static Period weekOf(LocalDate day, LocalDate a, Matcher m) {
+    LocalDate monday = day.with(DayOfWeek.MONDAY);
+    if (monday.isAfter(a)) {
+      return new Period(a, a.plusDays(1), "future", "future", m.start(), m.end());
+    }
+    return p(monday, cap(monday.plusWeeks(1), a), "week_of:" + monday, "week", m);
   }
 
   /** A period still running ends at asOf (data is complete through the day before). */

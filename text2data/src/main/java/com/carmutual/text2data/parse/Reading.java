@@ -148,8 +148,10 @@ public final class Reading {
     }
     List<Integer> days = r.days() == null || r.days().isEmpty() ? List.of(r.day()) : r.days();
     String d = String.join(zh ? "、" : ", ", days.stream().map(String::valueOf).toList());
-    return zh ? period(q, true) + "首次 " + r.targetEvent() + " 的用户，第 " + d + " 天 " + r.returningEvent() + " 的留存"
-        : "day-" + d + " retention (" + r.returningEvent() + ") of users whose first " + r.targetEvent() + " was " + period(q, false);
+    boolean byDay = "day".equals(r.cohortGrain());
+    return zh ? period(q, true) + "首次 " + r.targetEvent() + " 的用户，第 " + d + " 天 " + r.returningEvent() + " 的留存" + (byDay ? "，按首次日期逐日" : "")
+        : "day-" + d + " retention (" + r.returningEvent() + ") of users whose first " + r.targetEvent() + " was " + period(q, false)
+            + (byDay ? ", per cohort day" : "");
   }
 
   private static String conversion(SemanticModel model, SemanticQuery q, boolean zh) {

@@ -18,7 +18,6 @@ import com.carmutual.text2data.query.SemanticQuery.Cumulative;
 import com.carmutual.text2data.query.SemanticQuery.Filter;
 import com.carmutual.text2data.query.SemanticQuery.Funnel;
 import com.carmutual.text2data.query.SemanticQuery.OrderBy;
-import com.carmutual.text2data.query.SemanticQuery.Retention;
 import com.carmutual.text2data.query.SemanticQuery.Share;
 import com.carmutual.text2data.query.SemanticQuery.TimeSpec;
 import java.time.LocalDate;
@@ -105,8 +104,8 @@ final class Resolution {
         }
       }
     }
-    if (has(RETENTION)) {
-      return finish(retention(events));
+    if (CohortRetention.asks(text, matches)) {
+      return finish(new CohortRetention(model, text, lang, matches, periods, consumed, explained).resolve());
     }
     if (has(FUNNEL)) {
       return finish(funnel());
@@ -1234,59 +1233,6 @@ final class Resolution {
   }
 
   // ---- event analyses ----
-
-  private static final Pattern RETENTION_DAY = Pattern.compile(
-      "(?:day[- ]?|(?<![a-z])d)([0-9]+)(?![0-9])|\\b([0-9]+)[- ]?day|第([0-9]+|[一二两三四五六七八九十]+)天|([0-9]+|[一二两三四五六七八九十]+)日(?!期)|([0-9]+|[一二两三四五六七八九十]+)天");
-
-  private ParseResult retention(List<String> events) {
-    use(RETENTION);
-    String target = events.isEmpty() ? "app_install" : events.get(0);
-    String returning = events.size() > 1 ? events.get(1) : "app_open";
-    markEvents();
-    List<Integer> days = new ArrayList<>();
-    if (text.contains("次日")) {
-      days.add(1);
-      markPhrase("次日");
-    }
-    Matcher m = RETENTION_DAY.matcher(text);
-    boolean[] taken = consumedWithPeriods();
-    while (m.find()) {
-      if (!Lexicon.free(taken, m.start(), m.end())) {
-        continue;
-      }
-      for (int g = 1; g <= m.groupCount(); g++) {
-        if (m.group(g) != null) {
-          int d = DeterministicParser.number(m.group(g));
-          if (d > 0 && !days.contains(d)) {
-            days.add(d);
-          }
-          Accounting.mark(explained, m.start(), m.end());
-          break;
-        }
-      }
-    }
-    if (days.isEmpty()) {
-      days.add(7);
-    }
-    List<Period> usable = periods.stream().filter(p -> !p.unit().equals("future")).toList();
-    if (usable.isEmpty()) {
-      return ParseResult.clarify(zh() ? "请说明要看哪一段时间内的新用户留存，例如“上个月安装的用户”。"
-          : "Which cohort? Say when the users started, e.g. \"users whose first install was in April\".", List.of(), lang);
-    }
-    Period p = usable.get(0);
-    boolean byDay = days.size() == 1
-        && ("day".equals(DateGrammar.grain(text)) || text.contains("cohort") || p.start().plusDays(14).isAfter(p.end()));
-    if ("day".equals(DateGrammar.grain(text))) {
-      use(GRAIN_WORDS);
-    }
-    if (text.contains("cohort")) {
-      markPhrase("cohort");
-    }
-    SemanticQuery q = new SemanticQuery("retention", List.of(), List.of(), List.of(),
-        timeSpec(null, p.start(), p.end(), byDay ? "day" : null, p.expr()), List.of(), null, null, null,
-        new Retention(target, returning, days.get(0), byDay ? "day" : null, days.size() > 1 ? days : null), null);
-    return ParseResult.answered(q, lang);
-  }
 
   private void markEvents() {
     for (Match m : matches) {
