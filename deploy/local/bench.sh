@@ -7,7 +7,9 @@
 #   deploy/local/bench.sh --smoke all            every benchmark but scale in smoke mode (CI runs this; a few minutes)
 # Results are printed at the end (JUnit benchmarks: their BENCH lines from target/surefire-reports).
 # Settings (environment): BENCH_MVN_ARGS (extra Maven arguments, e.g. -o once ~/.m2 holds every
-# plugin), BENCH_JAVA_OPTS (JVM options of the main-class benchmarks).
+# plugin), BENCH_JAVA_OPTS (JVM options of the main-class benchmarks), BENCH_INSTALLED=true (build
+# only the benchmark's module and take the shared library `mvn install` put in ~/.m2: CI sets it
+# right after its install, which saves rebuilding shared for every benchmark).
 # A benchmark measures this machine: run it when nothing else is building (uptime).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -43,6 +45,9 @@ usage() {
 }
 
 mvn_args=(-B ${BENCH_MVN_ARGS:-})
+also_make=(-am)
+declare -A classpath_built=()
+[ "${BENCH_INSTALLED:-false}" = true ] && also_make=()
 
 postgres_up() {
   command -v pg_isready >/dev/null 2>&1 && pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null
@@ -52,10 +57,13 @@ postgres_up() {
 # classpath, run the class.
 run_main() {
   local module="$1" class="$2"; shift 2
-  echo "bench: building $module and its test classpath"
-  rm -f "$module/target/bench.cp"
-  mvn "${mvn_args[@]}" -q -pl "$module" -am test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp || return 1
+  if [ -z "${classpath_built[$module]:-}" ]; then
+    echo "bench: building $module and its test classpath"
+    rm -f "$module/target/bench.cp"
+    mvn "${mvn_args[@]}" -q -pl "$module" ${also_make[@]+"${also_make[@]}"} test-compile dependency:build-classpath \
+      -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp || return 1
+    classpath_built[$module]=1  # once per run: '--smoke all' runs several benchmarks of one module
+  fi
   local cp="$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.cp")"
   echo "bench: java $class ${main_args[*]}"
   # shellcheck disable=SC2086
@@ -71,7 +79,7 @@ run_junit() {
   local report="$module/target/surefire-reports/TEST-${fqcn%%#*}.xml"
   rm -f "$out" "$report"
   echo "bench: mvn -pl $module -am test -Dtest=$class $*"
-  mvn "${mvn_args[@]}" -pl "$module" -am test -Dtest="$class" -Dsurefire.failIfNoSpecifiedTests=false "$@" \
+  mvn "${mvn_args[@]}" -pl "$module" ${also_make[@]+"${also_make[@]}"} test -Dtest="$class" -Dsurefire.failIfNoSpecifiedTests=false "$@" \
     | grep -E '^\[ERROR\]|Tests run:|BUILD' || true
   if [ ! -f "$report" ] || grep -qE '<(failure|error)[ >]' "$report" || ! grep -q '<testcase' "$report"; then
     echo "bench: $class did not run green; see $module/target/surefire-reports/" >&2
