@@ -93,13 +93,52 @@ java_opts=(${SUITE_JAVA_OPTS:--Xms64m -Xmx200m -XX:MaxMetaspaceSize=128m -XX:+Us
 export VIN_MATCHING_URL="${VIN_MATCHING_URL:-http://127.0.0.1:${ports[vin-matching]}}"
 export CLAIMS_AGENT_URL="${CLAIMS_AGENT_URL:-http://127.0.0.1:${ports[claims-agent]}}"
 
+# Class-data sharing (docs/adr/1902-class-data-sharing-archive-per-build.md): once per build, a
+# training run of each service (start, one /health request through its server, stop; in a scratch
+# directory, on a free port) records the classes it loads into <service>/target/<service>.jsa; every
+# start after that maps them instead of loading them from the jar, the first start included (text2data:
+# 4.1 s to healthy instead of 6.5 s). SUITE_CDS=false starts without; a failed training run only warns.
+cds_opts() {
+  local s="$1"
+  local jar="$root/$s/target/$s.jar" jsa="$root/$s/target/$s.jsa"
+  if [ "${SUITE_CDS:-true}" = true ] && [ -s "$jsa" ] && [ ! "$jar" -nt "$jsa" ]; then
+    echo "-XX:SharedArchiveFile=$jsa"
+  fi
+}
+train_cds() {
+  local s="$1"
+  local jar="$root/$s/target/$s.jar" jsa="$root/$s/target/$s.jsa"
+  { [ "${SUITE_CDS:-true}" = true ] && { [ ! -s "$jsa" ] || [ "$jar" -nt "$jsa" ]; }; } || return 0
+  local scratch; scratch="$(mktemp -d)"
+  rm -f "$jsa"
+  if (cd "$scratch" && env MICRONAUT_SERVER_PORT=-1 java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$jsa" \
+      -Dsuite.training-run=true -jar "$jar") > "$logs/$s-training.log" 2>&1 && [ -s "$jsa" ]; then
+    touch "$jsa"
+  else
+    rm -f "$jsa"
+    echo "  $s: no class-data archive (training run failed, see $logs/$s-training.log); it starts without" >&2
+  fi
+  rm -rf "$scratch"
+}
+to_train=("${services[@]}")
+[ $# -gt 0 ] && to_train=("$1")
+outdated=()
+for s in "${to_train[@]}"; do
+  if [ "${SUITE_CDS:-true}" = true ] && [ -z "$(cds_opts "$s")" ]; then outdated+=("$s"); fi
+done
+if [ ${#outdated[@]} -gt 0 ]; then
+  echo "Recording class-data archives for ${outdated[*]} (once per build)..."
+  for s in "${outdated[@]}"; do train_cds "$s" & done
+  wait
+fi
+
 if [ $# -gt 0 ]; then
   s="$1"
   echo "Starting $s on port ${ports[$s]}"
   pages "$s" "${MICRONAUT_SERVER_PORT:-${ports[$s]}}"
   echo "  API key (paste it into the page's sign-in; curl: -H 'Authorization: Bearer <key>'): $key"
   cd "$work"
-  exec env MICRONAUT_SERVER_PORT="${MICRONAUT_SERVER_PORT:-${ports[$s]}}" java "${java_opts[@]}" -jar "$root/$s/target/$s.jar"
+  exec env MICRONAUT_SERVER_PORT="${MICRONAUT_SERVER_PORT:-${ports[$s]}}" java "${java_opts[@]}" $(cds_opts "$s") -jar "$root/$s/target/$s.jar"
 fi
 
 for s in "${services[@]}"; do
@@ -118,7 +157,7 @@ stop() {
 trap stop INT TERM EXIT
 
 for s in "${services[@]}"; do
-  (cd "$work" && exec env MICRONAUT_SERVER_PORT="${ports[$s]}" java "${java_opts[@]}" -jar "$root/$s/target/$s.jar") \
+  (cd "$work" && exec env MICRONAUT_SERVER_PORT="${ports[$s]}" java "${java_opts[@]}" $(cds_opts "$s") -jar "$root/$s/target/$s.jar") \
     > "$logs/$s.log" 2>&1 &
   pids+=($!)
 done

@@ -77,6 +77,21 @@ class ComposeAndContainerfileTest {
   }
 
   @Test
+  void theImageRecordsAClassDataArchiveByATrainingRunAndEveryStartMapsIt() throws Exception {
+    String file = Files.readString(Repo.root().resolve("deploy/Containerfile"));
+    Matcher training = Pattern.compile("(?s)RUN [^\\n]*-XX:ArchiveClassesAtExit=(\\S+).*?-Dsuite\\.training-run=true -jar /app/service\\.jar").matcher(file);
+    assertTrue(training.find(), "a training run records the archive at image build");
+    int user = file.indexOf("\nUSER ");
+    assertTrue(training.start() < user, "recorded before the image drops to its user, into /app");
+    Matcher entry = Pattern.compile("(?m)^ENTRYPOINT \\[(.*)]").matcher(file);
+    assertTrue(entry.find(), "has an ENTRYPOINT");
+    assertTrue(entry.group(1).contains("\"-XX:SharedArchiveFile=" + training.group(1) + "\""), "every start maps the archive: " + entry.group(1));
+    // the flag SuiteApplication reads (a rename there must be made here too)
+    String app = Files.readString(Repo.root().resolve("shared/src/main/java/com/carmutual/shared/app/SuiteApplication.java"));
+    assertTrue(app.contains("TRAINING_RUN = \"suite.training-run\""), "SuiteApplication's training-run property");
+  }
+
+  @Test
   void containerfilePortsMatchEachServicesOwnPort() throws Exception {
     String file = Files.readString(Repo.root().resolve("deploy/Containerfile"));
     for (String s : Repo.SERVICES) {

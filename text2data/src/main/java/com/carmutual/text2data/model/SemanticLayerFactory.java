@@ -3,6 +3,8 @@ package com.carmutual.text2data.model;
 import com.carmutual.text2data.warehouse.Warehouse;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -16,6 +18,8 @@ class SemanticLayerFactory {
   private static final Logger LOG = LoggerFactory.getLogger(SemanticLayerFactory.class);
 
   @Context
+  // the last eager bean: the embedded warehouse is built meanwhile on its own thread (Warehouse)
+  @Order(Ordered.LOWEST_PRECEDENCE)
   @Singleton
   SemanticModel semanticModel(
       @Value("${text2data.semantic-model:semantic-model.yaml}") String location, Warehouse warehouse) {

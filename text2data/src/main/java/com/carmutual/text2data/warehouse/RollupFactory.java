@@ -3,6 +3,8 @@ package com.carmutual.text2data.warehouse;
 import com.carmutual.text2data.model.SemanticModel;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -10,6 +12,8 @@ import java.time.LocalDate;
 @Factory
 class RollupFactory {
   @Context
+  // the last eager bean: the embedded warehouse is built meanwhile on its own thread (Warehouse)
+  @Order(Ordered.LOWEST_PRECEDENCE)
   RollupStore rollupStore(SemanticModel model, Warehouse warehouse, WarehouseConfig warehouseConfig, RollupConfig config, Clock clock) {
     RollupStore store;
     if (!config.on() || model.rollups().isEmpty()) {

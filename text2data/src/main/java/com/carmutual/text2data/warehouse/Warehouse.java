@@ -5,8 +5,10 @@ import com.carmutual.text2data.compile.CompiledQuery.Column;
 import com.carmutual.text2data.compile.Dialect;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -20,6 +22,8 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,17 +35,26 @@ import org.slf4j.LoggerFactory;
  * the warehouse or waiting for it; more are refused at once with 503 and {@code Retry-After}, so a
  * burst cannot grow memory or threads. Blank url: the embedded columnar warehouse (DuckDB).
  */
-@Singleton
+@Context
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class Warehouse implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
 
   private final WarehouseConfig config;
   private final String url;
   private final Dialect dialect;
-  private final EmbeddedColumnarWarehouse embedded;
-  private final HikariDataSource pool;
+  /** The pool (and the embedded warehouse behind it), once built; built on its own thread for the embedded default. */
+  private final CompletableFuture<Ready> ready;
   private final Semaphore admission;
 
+  private record Ready(HikariDataSource pool, EmbeddedColumnarWarehouse embedded) {}
+
+  /**
+   * An external warehouse is reached at once. The embedded one is built on its own thread from here
+   * on (the first eager bean), so that it loads on the second core while the context and the service's
+   * database start on the first (docs/adr/1902); the first use waits for it, and a failed build fails
+   * that use as it would have failed here.
+   */
   public Warehouse(WarehouseConfig config) {
     this.config = config;
     HikariConfig hikari = new HikariConfig();
@@ -51,13 +64,12 @@ public class Warehouse implements AutoCloseable {
     hikari.setConnectionTimeout(Math.max(250, config.waitForConnection().toMillis()));
     hikari.setAutoCommit(false);
     if (config.embedded()) {
-      long t0 = System.nanoTime();
-      this.embedded = EmbeddedColumnarWarehouse.start(config);
       this.url = "jdbc:duckdb:(embedded demo warehouse)";
-      hikari.setDataSource(embedded.dataSource());
-      LOG.info("embedded columnar warehouse ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+      this.ready = new CompletableFuture<>();
+      Thread build = new Thread(() -> build(hikari), "text2data-warehouse-build");
+      build.setDaemon(true);
+      build.start();
     } else {
-      this.embedded = null;
       this.url = config.url();
       hikari.setJdbcUrl(config.url());
       hikari.setUsername(config.username() == null ? "" : config.username());
@@ -67,10 +79,42 @@ public class Warehouse implements AutoCloseable {
         hikari.addDataSourceProperty("duckdb.read_only", "true");
       }
       hikari.setReadOnly(true);
+      this.ready = CompletableFuture.completedFuture(new Ready(new HikariDataSource(hikari), null));
     }
     this.dialect = config.embedded() ? Dialect.DUCKDB : Dialect.fromJdbcUrl(url);
-    this.pool = new HikariDataSource(hikari);
     this.admission = new Semaphore(config.pool() + config.queue(), true);
+  }
+
+  private void build(HikariConfig hikari) {
+    long t0 = System.nanoTime();
+    EmbeddedColumnarWarehouse embedded = null;
+    try {
+      embedded = EmbeddedColumnarWarehouse.start(config);
+      hikari.setDataSource(embedded.dataSource());
+      ready.complete(new Ready(new HikariDataSource(hikari), embedded));
+      LOG.info("embedded columnar warehouse ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    } catch (RuntimeException | Error e) {
+      if (embedded != null) {
+        embedded.close();
+      }
+      ready.completeExceptionally(e);
+    }
+  }
+
+  /** The pool, waiting for the embedded warehouse's build if it is still running; its failure, rethrown. */
+  private Ready ready() {
+    try {
+      return ready.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new WarehouseException("the embedded warehouse could not be built: " + cause, cause);
+    }
   }
 
   public Dialect dialect() {
@@ -84,7 +128,7 @@ public class Warehouse implements AutoCloseable {
 
   /** A read-only connection from the pool; give it back with {@link #release}. */
   public Connection acquire() throws SQLException {
-    return pool.getConnection();
+    return ready().pool().getConnection();
   }
 
   public void release(Connection c) {
@@ -98,11 +142,14 @@ public class Warehouse implements AutoCloseable {
 
   /** Connections for writing rollup tables; only the embedded warehouse has one built in (else empty). */
   java.util.Optional<javax.sql.DataSource> embeddedRollupWriter() {
-    return embedded == null ? java.util.Optional.empty() : java.util.Optional.of(embedded.dataSource());
+    if (!config.embedded()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(ready().embedded().dataSource());
   }
 
   public boolean isEmbedded() {
-    return embedded != null;
+    return config.embedded();
   }
 
   /** Runs compiler-produced SQL read-only, bounded by the statement timeout and the row limit. */
@@ -242,9 +289,15 @@ public class Warehouse implements AutoCloseable {
   @PreDestroy
   @Override
   public void close() {
-    pool.close();
-    if (embedded != null) {
-      embedded.close();
+    Ready r;
+    try {
+      r = ready.join(); // a build still running is waited for, so that its files are removed too
+    } catch (CompletionException e) {
+      return; // nothing was opened
+    }
+    r.pool().close();
+    if (r.embedded() != null) {
+      r.embedded().close();
     }
   }
 
