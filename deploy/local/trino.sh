@@ -172,7 +172,10 @@ start() {
   # one start at a time per port (CI starts the server in the background while the tests that need it
   # may ask for it too): a second caller waits here, then finds it running and reuses it
   exec 9>"$cache/start-$port.lock"
-  flock 9
+  if ! flock -w "$start_timeout" 9; then
+    say "another start on port $port still holds $cache/start-$port.lock after ${start_timeout}s"
+    exit 1
+  fi
   fetch
   local fresh="$run/etc.next"
   rm -rf "$fresh"
@@ -194,7 +197,8 @@ start() {
   rm -rf "$run/etc" && mv "$fresh" "$run/etc"
   mkdir -p "$run/data"
   local t0; t0=$(date +%s%N)
-  launcher start >/dev/null
+  # 9>&-: the server must not inherit the start lock, or it would hold it as long as it runs
+  launcher start >/dev/null 9>&-
   local deadline=$(( $(date +%s) + start_timeout ))
   until ready; do
     if ! launcher status >/dev/null 2>&1; then

@@ -26,10 +26,10 @@ public record ProviderSettings(
     connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
   }
 
-  /** Everything but the key and header values, which may be secrets. */
+  /** Everything but the key, header values and any credentials in the base URL, which may be secrets. */
   @Override
   public String toString() {
-    return "ProviderSettings[name=" + name + ", type=" + type + ", baseUrl=" + baseUrl + ", apiKey="
+    return "ProviderSettings[name=" + name + ", type=" + type + ", baseUrl=" + Secrets.maskUrl(String.valueOf(baseUrl)) + ", apiKey="
         + Secrets.mask(apiKey) + ", headers=" + Secrets.maskValues(headers) + ", structuredOutput=" + structuredOutput
         + ", connectTimeout=" + connectTimeout + "]";
   }
