@@ -88,8 +88,11 @@ class RelayLimitsTest {
     String path = start("CArelaybusy");
     try (RelayClient ws = new RelayClient(http, server.getPort(), path, null)) {
       ws.setup("CArelaybusy");
+      // one answered turn: the setup has been handled (the pool's one thread takes work in order), so it
+      // cannot arrive after the pool is filled below and take the queue slot meant for the blocker
+      assertFalse(RelayClient.text(ws.prompt("Four", "en-US").reply()).isBlank(), "the first turn is answered");
       for (int i = 0; i < 200 && pool.pending() > 0; i++) {
-        Thread.sleep(25); // setup is handled before the pool fills
+        Thread.sleep(25); // the turn is stored after its reply is sent
       }
       assertEquals(0, pool.pending());
       int turn = store.find("CArelaybusy").orElseThrow().turn();
@@ -102,10 +105,13 @@ class RelayLimitsTest {
         }
       };
       try {
-        pool.execute(blocker);
-        for (int i = 0; i < 200 && pool.queued() > 0; i++) {
-          Thread.sleep(25); // the one thread takes it
-        }
+        CountDownLatch running = new CountDownLatch(1);
+        pool.execute(() -> {
+          running.countDown();
+          blocker.run();
+        });
+        // the one thread runs it (an empty queue alone is not enough: the thread may still be between tasks)
+        assertTrue(running.await(10, TimeUnit.SECONDS), "the one thread takes the first blocker");
         pool.execute(blocker);
         assertEquals(1, pool.queued(), "one thread busy and one queue slot taken");
         org.junit.jupiter.api.Assertions.assertThrows(RejectedExecutionException.class, () -> pool.execute(blocker));
