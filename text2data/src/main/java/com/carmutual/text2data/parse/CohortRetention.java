@@ -27,14 +27,10 @@ import java.util.regex.Pattern;
  */
 final class CohortRetention {
   /** Number words a day is written with, and ordinal words of "the Nth day" ("second" is asked back: day 1 or 2?). */
-  private static final Map<String, Integer> CARDINALS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
-      Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
-      Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("fourteen", 14),
-      Map.entry("fifteen", 15), Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("sixty", 60), Map.entry("ninety", 90));
   private static final Map<String, Integer> ORDINALS = Map.ofEntries(Map.entry("second", 2), Map.entry("third", 3), Map.entry("fourth", 4),
       Map.entry("fifth", 5), Map.entry("sixth", 6), Map.entry("seventh", 7), Map.entry("eighth", 8), Map.entry("ninth", 9), Map.entry("tenth", 10),
       Map.entry("fourteenth", 14), Map.entry("thirtieth", 30));
-  private static final String NUM = "[0-9]{1,3}|" + String.join("|", CARDINALS.keySet());
+  private static final String NUM = "[0-9]{1,3}|" + String.join("|", Text.NUMBER_WORDS.keySet());
   private static final String ZNUM = "[0-9]{1,3}|[一二两三四五六七八九十百]+";
 
   /** Words that ask for retention as such. */
@@ -364,8 +360,7 @@ final class CohortRetention {
   }
 
   private static int number(String s) {
-    Integer w = CARDINALS.get(s);
-    return w != null ? w : Text.number(s);
+    return Text.cardinal(s);
   }
 
   private void mark(Pattern p) {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,10 +26,6 @@ public final class DateGrammar {
   }
 
   private static final String NUM = "([0-9]+|[零一二两三四五六七八九十百]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|ninety)";
-  private static final Map<String, Integer> WORDS = Map.ofEntries(
-      Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
-      Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
-      Map.entry("twelve", 12), Map.entry("fourteen", 14), Map.entry("thirty", 30), Map.entry("ninety", 90));
   private static final String MONTHS =
       "(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
   private static final String CN_MONTH = "([0-9]{1,2}|十[一二]?|[一二三四五六七八九])";
@@ -324,8 +319,7 @@ public final class DateGrammar {
   }
 
   private static int num(String s) {
-    Integer w = WORDS.get(s);
-    return w != null ? w : Text.number(s);
+    return Text.cardinal(s);
   }
 
   private static int relativeYear(String word, LocalDate a) {

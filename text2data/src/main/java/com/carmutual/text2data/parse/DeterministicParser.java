@@ -184,23 +184,7 @@ public final class DeterministicParser {
   }
 
   static int number(String s) {
-    return switch (s) {
-      case "one" -> 1;
-      case "two" -> 2;
-      case "three" -> 3;
-      case "four" -> 4;
-      case "five" -> 5;
-      case "six" -> 6;
-      case "seven" -> 7;
-      case "eight" -> 8;
-      case "nine" -> 9;
-      case "ten" -> 10;
-      case "twenty" -> 20;
-      case "thirty" -> 30;
-      case "fifty" -> 50;
-      case "hundred" -> 100;
-      default -> Text.number(s);
-    };
+    return Text.cardinal(s);
   }
 
   /** The key saved corrections are found by: the normalized question without end punctuation. */

@@ -2,6 +2,7 @@ package com.carmutual.text2data.parse;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Map;
 
 /** Text clean-up shared by the grammar and the lexicon. */
 final class Text {
@@ -36,6 +37,19 @@ final class Text {
 
   static boolean isCjk(char c) {
     return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+  }
+
+  /** The English number words the parser's patterns read, one table for all of them. */
+  static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
+      Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
+      Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("fourteen", 14),
+      Map.entry("fifteen", 15), Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("fifty", 50), Map.entry("sixty", 60),
+      Map.entry("ninety", 90), Map.entry("hundred", 100));
+
+  /** A number in digits, Chinese numerals or an English number word of {@link #NUMBER_WORDS}, or -1. */
+  static int cardinal(String s) {
+    Integer w = s == null ? null : NUMBER_WORDS.get(s);
+    return w != null ? w : number(s);
   }
 
   /** A number written in digits or Chinese numerals (up to 9999), or -1. */
